@@ -1,0 +1,26 @@
+# Build stage: compiles the server (protoc comes from Maven Central during the build).
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline || true
+COPY src src
+COPY config config
+RUN mvn -B -q package -DskipTests
+
+# Runtime stage: a JRE, the jar and the default configuration, run as a non-root user.
+FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home-dir /app playfield
+WORKDIR /app
+COPY --from=build /src/target/playfield.jar /app/playfield.jar
+COPY config /app/config
+USER playfield
+# 8080: HTTP (browser client at /, game sessions at /ws).
+EXPOSE 8080
+# Containers: size the heap from the container's memory limit, die fast on OOM so the
+# orchestrator restarts the node, and keep Netty from opening a UDP socket for DNS.
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Dvertx.disableDnsResolver=true"
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+  CMD curl -fsS -o /dev/null http://127.0.0.1:8080/ || exit 1
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/playfield.jar"]

@@ -1,0 +1,43 @@
+package dev.playfield.config;
+
+import dev.playfield.matchmaking.QueueRules;
+import java.time.Duration;
+import java.util.Map;
+
+/** One game mode: which game it plays, how its queue forms matches and how its rooms tick. */
+public record ModeConfig(
+    String name,
+    String game,
+    QueueRules queue,
+    int tickRate,
+    int stateEveryTicks,
+    int maxInputsPerTick,
+    int inputQueueSize,
+    int countdownMs,
+    Map<String, Object> settings) {
+
+  static ModeConfig from(String name, Section mode) {
+    QueueRules rules = new QueueRules(
+        mode.intIn("match-size", 1, 1000),
+        mode.intIn("min-players", 1, 1000),
+        Duration.ofMillis(mode.intIn("fill-timeout-ms", 0, Integer.MAX_VALUE)),
+        mode.intIn("base-rating-gap", 0, 1_000_000),
+        mode.intIn("gap-widen-per-second", 0, 1_000_000),
+        mode.intIn("max-rating-gap", 0, 1_000_000));
+    return new ModeConfig(
+        name,
+        mode.string("game"),
+        rules,
+        mode.intIn("tick-rate", 1, 240),
+        mode.intIn("state-every-ticks", 1, 240),
+        mode.intIn("max-inputs-per-tick", 1, 1000),
+        mode.intIn("input-queue-size", 1, 10_000),
+        mode.intIn("countdown-ms", 0, 600_000),
+        Map.copyOf(mode.map("settings")));
+  }
+
+  /** Milliseconds between two ticks. */
+  public double tickPeriodMs() {
+    return 1000.0 / tickRate;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.playfield.config;
+
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The node's configuration, read once at start and immutable after. Built from the layered JSON
+ * that {@link ConfigLoader} produces; a missing or wrong value fails the start with the key's name.
+ */
+public record PlayfieldConfig(
+    JsonObject raw,
+    int httpPort,
+    String httpHost,
+    AuthConfig auth,
+    GatewayConfig gateway,
+    MatchmakingConfig matchmaking,
+    Map<String, ModeConfig> modes) {
+
+  public record AuthConfig(String tokenSecret, int tokenTtlSeconds) {}
+
+  public record GatewayConfig(
+      int maxFrameBytes,
+      int messagesPerSecond,
+      int messageBurst,
+      int maxStrikes,
+      int strikeWindowSeconds,
+      int maxNameLength) {}
+
+  public record MatchmakingConfig(int intervalMs, int initialRating, int kFactor) {}
+
+  public static PlayfieldConfig from(JsonObject json) {
+    Section root = new Section("", json);
+    Section http = root.section("http");
+    Section auth = root.section("auth");
+    Section gateway = root.section("gateway");
+    Section matchmaking = root.section("matchmaking");
+    Section modes = root.section("modes");
+    Map<String, ModeConfig> modeConfigs = new LinkedHashMap<>();
+    for (String name : modes.json().fieldNames()) {
+      modeConfigs.put(name, ModeConfig.from(name, modes.section(name)));
+    }
+    if (modeConfigs.isEmpty()) {
+      throw new IllegalArgumentException("modes: at least one game mode must be configured");
+    }
+    return new PlayfieldConfig(
+        json,
+        http.intIn("port", 0, 65535),
+        http.string("host"),
+        new AuthConfig(auth.string("token-secret"), auth.intIn("token-ttl-seconds", 1, Integer.MAX_VALUE)),
+        new GatewayConfig(
+            gateway.intIn("max-frame-bytes", 64, 1 << 20),
+            gateway.intIn("messages-per-second", 1, 100_000),
+            gateway.intIn("message-burst", 1, 1_000_000),
+            gateway.intIn("max-strikes", 1, 1_000_000),
+            gateway.intIn("strike-window-seconds", 1, 3600),
+            gateway.intIn("max-name-length", 1, 256)),
+        new MatchmakingConfig(
+            matchmaking.intIn("interval-ms", 1, 60_000),
+            matchmaking.intIn("initial-rating", 0, 100_000),
+            matchmaking.intIn("k-factor", 0, 1000)),
+        Map.copyOf(modeConfigs));
+  }
+
+  /** A copy with {@code value} set at the dotted {@code path}; for tests and tools. */
+  public PlayfieldConfig with(String path, Object value) {
+    JsonObject copy = raw.copy();
+    String[] keys = path.split("\\.");
+    JsonObject node = copy;
+    for (int i = 0; i < keys.length - 1; i++) {
+      node = node.getJsonObject(keys[i]);
+    }
+    node.put(keys[keys.length - 1], value);
+    return from(copy);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.playfield.config;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/** One object of the configuration tree, with typed getters whose errors name the full key. */
+record Section(String path, JsonObject json) {
+
+  Section section(String key) {
+    Object value = json.getValue(key);
+    if (!(value instanceof JsonObject child)) {
+      throw new IllegalArgumentException(name(key) + ": expected a section");
+    }
+    return new Section(name(key), child);
+  }
+
+  int intIn(String key, int min, int max) {
+    Object value = json.getValue(key);
+    if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
+      throw new IllegalArgumentException(name(key) + ": expected a whole number, got " + value);
+    }
+    long whole = number.longValue();
+    if (whole < min || whole > max) {
+      throw new IllegalArgumentException(name(key) + ": must be in [" + min + ", " + max + "], got " + whole);
+    }
+    return (int) whole;
+  }
+
+  String string(String key) {
+    Object value = json.getValue(key);
+    if (value == null) {
+      return "";
+    }
+    if (!(value instanceof String text)) {
+      throw new IllegalArgumentException(name(key) + ": expected text, got " + value);
+    }
+    return text;
+  }
+
+  Map<String, Object> map(String key) {
+    JsonObject value = json.getJsonObject(key, new JsonObject());
+    return value.getMap();
+  }
+
+  private String name(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.playfield.gateway;
+
+import dev.playfield.cluster.RatingStore;
+import dev.playfield.config.PlayfieldConfig.GatewayConfig;
+import dev.playfield.game.GameType;
+import dev.playfield.protocol.JsonWire;
+import io.vertx.core.eventbus.EventBus;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/** What every session of a gateway node shares. */
+record GatewayServices(
+    EventBus bus,
+    String address,
+    TokenService tokens,
+    RatingStore ratings,
+    SessionRegistry registry,
+    GatewayConfig limits,
+    Map<String, GameType> gameOfMode,
+    JsonWire json,
+    LongSupplier nanoTime) {}

@@ -1,0 +1,173 @@
+package dev.playfield.gateway;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.playfield.protocol.WireFormat;
+import dev.playfield.protocol.v1.ClientMessage;
+import dev.playfield.protocol.v1.Error;
+import dev.playfield.protocol.v1.ErrorCode;
+import dev.playfield.protocol.v1.ServerMessage;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: frame limits, decoding, the rate limit, and writing in the encoding chosen
+ * at the handshake. What the messages mean is {@link PlayerSession}'s business. Every method runs on
+ * the connection's event loop; {@link #execute} brings work from elsewhere onto it.
+ */
+final class Session {
+
+  /** Close codes in the application range, so clients can tell why they were closed. */
+  static final short CLOSE_ABUSE = 4000;
+  static final short CLOSE_REPLACED = 4001;
+
+  private static final Logger log = LoggerFactory.getLogger(Session.class);
+
+  private final ServerWebSocket socket;
+  private final WireFormat wire;
+  private final GatewayServices services;
+  private final Context context;
+  private final RateLimiter rateLimiter;
+  private final StrikeCounter strikes;
+  private final PlayerSession player;
+  private long statesDropped;
+
+  Session(ServerWebSocket socket, WireFormat wire, GatewayServices services) {
+    this.socket = socket;
+    this.wire = wire;
+    this.services = services;
+    this.context = Vertx.currentContext();
+    var limits = services.limits();
+    this.rateLimiter = new RateLimiter(limits.messagesPerSecond(), limits.messageBurst(), services.nanoTime());
+    this.strikes = new StrikeCounter(limits.maxStrikes(),
+        TimeUnit.SECONDS.toNanos(limits.strikeWindowSeconds()), services.nanoTime());
+    this.player = new PlayerSession(this, services);
+  }
+
+  void start() {
+    socket.textMessageHandler(this::onText);
+    socket.binaryMessageHandler(this::onBinary);
+    socket.exceptionHandler(cause -> log.debug("connection error: {}", cause.getMessage()));
+    socket.closeHandler(v -> player.onClosed());
+  }
+
+  WireFormat wire() {
+    return wire;
+  }
+
+  PlayerSession player() {
+    return player;
+  }
+
+  /** Runs {@code work} on this connection's event loop. */
+  void execute(Runnable work) {
+    if (Vertx.currentContext() == context) {
+      work.run();
+    } else {
+      context.runOnContext(v -> work.run());
+    }
+  }
+
+  private void onText(String text) {
+    if (!admit(text.length())) {
+      return;
+    }
+    try {
+      dispatch(services.json().decode(text));
+    } catch (InvalidProtocolBufferException | RuntimeException e) {
+      reject(ErrorCode.MALFORMED_FRAME, 0, "not a ClientMessage in proto3 JSON: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private void onBinary(Buffer payload) {
+    if (!admit(payload.length())) {
+      return;
+    }
+    try {
+      dispatch(WireFormat.decodeBinary(payload));
+    } catch (InvalidProtocolBufferException e) {
+      reject(ErrorCode.MALFORMED_FRAME, 0, "not a ClientMessage in binary Protobuf: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private boolean admit(int size) {
+    if (!rateLimiter.tryAcquire()) {
+      reject(ErrorCode.RATE_LIMITED, 0, "too many messages; at most "
+          + services.limits().messagesPerSecond() + " per second are accepted");
+      return false;
+    }
+    if (size > services.limits().maxFrameBytes()) {
+      reject(ErrorCode.FRAME_TOO_LARGE, 0, "frame of " + size + " bytes; the limit is "
+          + services.limits().maxFrameBytes());
+      return false;
+    }
+    return true;
+  }
+
+  private void dispatch(ClientMessage message) {
+    if (message.getBodyCase() == ClientMessage.BodyCase.BODY_NOT_SET) {
+      reject(ErrorCode.UNKNOWN_MESSAGE, message.getRequestId(), "the message has no body this server knows");
+      return;
+    }
+    player.handle(message);
+  }
+
+  /** Sends an error caused by the client and counts it against the connection. */
+  void reject(ErrorCode code, int requestId, String text) {
+    send(ServerMessage.newBuilder()
+        .setRequestId(requestId)
+        .setError(Error.newBuilder().setCode(code).setMessage(text))
+        .build());
+    if (strikes.strike()) {
+      log.info("closing {}: too many protocol errors, last {}", player.describe(), code);
+      close(CLOSE_ABUSE, "too many protocol errors (last: " + code + ")");
+    }
+  }
+
+  void send(ServerMessage message) {
+    if (socket.isClosed()) {
+      return;
+    }
+    WireFormat.Frame frame = wire.encode(message);
+    if (frame.text()) {
+      socket.writeTextMessage(frame.textPayload());
+    } else {
+      socket.writeBinaryMessage(frame.payload());
+    }
+  }
+
+  /**
+   * Sends a state unless the client has not read the previous ones yet: states are latest-wins, so
+   * a slow reader skips stale ones instead of making the server queue them.
+   */
+  void sendState(ServerMessage state) {
+    if (socket.writeQueueFull()) {
+      statesDropped++;
+      return;
+    }
+    send(state);
+  }
+
+  long statesDropped() {
+    return statesDropped;
+  }
+
+  void close(short code, String reason) {
+    if (!socket.isClosed()) {
+      socket.close(code, reason);
+    }
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "unreadable";
+    }
+    int newline = text.indexOf('\n');
+    String line = newline < 0 ? text : text.substring(0, newline);
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+  }
+}

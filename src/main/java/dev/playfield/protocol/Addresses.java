@@ -1,0 +1,26 @@
+package dev.playfield.protocol;
+
+/**
+ * Every event-bus address Playfield uses, in one place. Dotted lowercase; ids are appended as the
+ * last segment.
+ */
+public final class Addresses {
+
+  /** The matchmaker: TicketRequest and CancelTicket, each answered with a reply. */
+  public static final String MATCHMAKER = "playfield.matchmaker";
+
+  /** Room placement: CreateRoom, answered with RoomCreated. */
+  public static final String ROOM_HOST = "playfield.rooms.create";
+
+  private Addresses() {}
+
+  /** A room's inbox: RoomInput and SeatLeft. */
+  public static String room(String roomId) {
+    return "playfield.room." + roomId;
+  }
+
+  /** A gateway node's inbox: GatewayFrame, everything its sessions must be told. */
+  public static String gateway(String nodeId) {
+    return "playfield.gateway." + nodeId;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.playfield.protocol;
+
+import dev.playfield.protocol.internal.CancelTicket;
+import dev.playfield.protocol.internal.CreateRoom;
+import dev.playfield.protocol.internal.GatewayFrame;
+import dev.playfield.protocol.internal.RoomCreated;
+import dev.playfield.protocol.internal.RoomInput;
+import dev.playfield.protocol.internal.SeatLeft;
+import dev.playfield.protocol.internal.TicketRequest;
+import dev.playfield.protocol.v1.Error;
+import io.vertx.core.eventbus.EventBus;
+import java.util.List;
+
+/** Registers the codec of every message type sent over the event bus; once per Vert.x instance. */
+public final class EventBusCodecs {
+
+  private static final List<ProtoCodec<?>> CODECS = List.of(
+      new ProtoCodec<>(TicketRequest.class, TicketRequest.parser()),
+      new ProtoCodec<>(CancelTicket.class, CancelTicket.parser()),
+      new ProtoCodec<>(CreateRoom.class, CreateRoom.parser()),
+      new ProtoCodec<>(RoomCreated.class, RoomCreated.parser()),
+      new ProtoCodec<>(RoomInput.class, RoomInput.parser()),
+      new ProtoCodec<>(SeatLeft.class, SeatLeft.parser()),
+      new ProtoCodec<>(GatewayFrame.class, GatewayFrame.parser()),
+      new ProtoCodec<>(Error.class, Error.parser()));
+
+  private EventBusCodecs() {}
+
+  public static void register(EventBus bus) {
+    for (ProtoCodec<?> codec : CODECS) {
+      registerDefault(bus, codec);
+    }
+  }
+
+  private static <T extends com.google.protobuf.Message> void registerDefault(EventBus bus, ProtoCodec<T> codec) {
+    try {
+      bus.registerDefaultCodec(codec.type(), codec);
+    } catch (IllegalStateException alreadyRegistered) {
+      // A second node deployed on the same Vert.x instance (tests do this) shares the codecs.
+    }
+  }
+}

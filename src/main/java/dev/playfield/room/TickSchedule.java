@@ -1,0 +1,47 @@
+package dev.playfield.room;
+
+/**
+ * When the next tick is due. Deadlines sit on a fixed grid ({@code start + n * period}), so a slow
+ * tick does not push every later tick back. A tick that is due already runs at once; when the host
+ * falls more than a whole period behind, the missed slots are skipped instead of run back to back in
+ * a burst. Both count as overruns.
+ */
+final class TickSchedule {
+
+  private final long startNanos;
+  private final long periodNanos;
+  private long nextTick;
+  private long overruns;
+
+  TickSchedule(long startNanos, long periodNanos) {
+    this.startNanos = startNanos;
+    this.periodNanos = periodNanos;
+  }
+
+  /** Nanoseconds of the first deadline. */
+  long firstDeadline() {
+    return startNanos;
+  }
+
+  /** Called after a tick ran; moves to the next slot and returns milliseconds until it is due. */
+  long advance(long nowNanos) {
+    nextTick++;
+    long deadline = startNanos + nextTick * periodNanos;
+    if (nowNanos > deadline) {
+      overruns++;
+      long slotsBehind = (nowNanos - deadline) / periodNanos;
+      if (slotsBehind >= 1) {
+        // More than a whole period late: give up the missed slots rather than burst through them.
+        overruns += slotsBehind;
+        nextTick += slotsBehind;
+      }
+      return 1;
+    }
+    return Math.max(1, (deadline - nowNanos + 999_999) / 1_000_000);
+  }
+
+  /** Tick slots that were missed because a tick ended after the next one was due. */
+  long overruns() {
+    return overruns;
+  }
+}
