@@ -235,7 +235,9 @@ function currentDir() {
   }
   const len = Math.hypot(dx, dy);
   if (len > 1) { dx /= len; dy /= len; }               // diagonals are not faster
-  // Rounding keeps a jittery drag from producing a "new" direction every pixel.
+  if (!stick) return { dx, dy };
+  // Rounding keeps a jittery drag from producing a "new" direction every pixel
+  // (a result a hair over length 1 is fine: the server scales it down).
   const r = (v) => Math.round(v * 20) / 20 || 0;
   return { dx: r(dx), dy: r(dy) };
 }

@@ -8,8 +8,9 @@ const COLORS = ['#4fc3f7', '#ff8a65', '#aed581', '#ce93d8', '#ffd54f', '#f06292'
 export const colorOf = (slot) => COLORS[slot % COLORS.length];
 export const STICK_RADIUS = 50;   // CSS px of drag that means full speed
 
-// Recent ArenaStates of one match, by tick. Rendering samples a point ~1 tick behind the newest
-// state, so there is nearly always a later state to interpolate towards. The render clock runs
+// Recent ArenaStates of one match, by tick. Rendering samples a point one state interval
+// (normally 1 tick) behind the newest state, so there is nearly always a later state to
+// interpolate towards, even if the server sends a state only every few ticks. The render clock runs
 // on real time and is only nudged towards that target, which hides arrival jitter instead of
 // snapping on every packet.
 export class Timeline {
@@ -32,8 +33,9 @@ export class Timeline {
     const snaps = this.snaps;
     if (!snaps.length) return null;
     const last = snaps[snaps.length - 1];
-    const target = Math.min(last.tick, last.tick - 1 + (now - last.at) / this.tickMs);
-    if (this.renderTick === null || Math.abs(target - this.renderTick) > 3) this.renderTick = target;
+    const gap = snaps.length > 1 ? last.tick - snaps[snaps.length - 2].tick : 1;
+    const target = Math.min(last.tick, last.tick - gap + (now - last.at) / this.tickMs);
+    if (this.renderTick === null || Math.abs(target - this.renderTick) > Math.max(3, 2 * gap)) this.renderTick = target;
     else this.renderTick = Math.min(last.tick, this.renderTick + dt / this.tickMs + (target - this.renderTick) * 0.1);
     const rt = this.renderTick;
     let i = snaps.length - 1;

@@ -1,0 +1,44 @@
+package dev.playfield.matchmaking;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock tests move by hand, so time-driven matchmaking is tested without sleeping. */
+final class MutableClock extends Clock {
+
+  private Instant now;
+
+  MutableClock(Instant start) {
+    this.now = start;
+  }
+
+  static MutableClock atEpoch() {
+    return new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+  }
+
+  void advance(Duration step) {
+    now = now.plus(step);
+  }
+
+  void advanceSeconds(long seconds) {
+    advance(Duration.ofSeconds(seconds));
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    throw new UnsupportedOperationException("tests only need UTC");
+  }
+}
