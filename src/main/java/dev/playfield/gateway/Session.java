@@ -35,6 +35,7 @@ final class Session {
   private final StrikeCounter strikes;
   private final PlayerSession player;
   private long statesDropped;
+  private boolean closing;
 
   Session(ServerWebSocket socket, WireFormat wire, GatewayServices services) {
     this.socket = socket;
@@ -95,6 +96,9 @@ final class Session {
   }
 
   private boolean admit(int size) {
+    if (closing) {
+      return false; // frames already in flight when we decided to close are not worth an answer
+    }
     if (!rateLimiter.tryAcquire()) {
       reject(ErrorCode.RATE_LIMITED, 0, "too many messages; at most "
           + services.limits().messagesPerSecond() + " per second are accepted");
@@ -157,6 +161,7 @@ final class Session {
   }
 
   void close(short code, String reason) {
+    closing = true;
     if (!socket.isClosed()) {
       socket.close(code, reason);
     }

@@ -67,7 +67,8 @@ public final class TokenService {
         .recover(cause -> Future.failedFuture(new TokenRejected("token is not valid: not signed by this server", false)))
         .compose(user -> {
           JsonObject principal = user.principal();
-          long exp = principal.getLong("exp", 0L);
+          // vertx-auth-jwt moves the registered time claims from the principal to the attributes.
+          long exp = user.attributes().getLong("exp", 0L);
           if (exp <= clock.instant().getEpochSecond()) {
             return Future.failedFuture(new TokenRejected("token expired; log in again without it", true));
           }

@@ -39,7 +39,7 @@ class BadInputTest {
   void startNode(Vertx vertx) {
     this.vertx = vertx;
     node = TestNode.start(vertx, config -> config
-        .with("gateway.max-strikes", 5)
+        .with("gateway.max-strikes", 10)
         .with("modes.arena.settings.match-seconds", 30));
   }
 
@@ -217,7 +217,7 @@ class BadInputTest {
   @Test
   void repeatedGarbageClosesTheConnection() {
     try (TestClient client = client(false)) {
-      for (int i = 0; i < 5; i++) {
+      for (int i = 0; i < 10; i++) {
         client.sendText("garbage " + i);
       }
       assertThat(client.awaitClose(WAIT)).isEqualTo(Session.CLOSE_ABUSE);

@@ -1,0 +1,68 @@
+package dev.playfield;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The boundaries DESIGN.md draws, checked on the compiled classes. Packages that do not exist yet
+ * pass, so each rule can be written before the code it guards.
+ */
+@AnalyzeClasses(packages = "dev.playfield", importOptions = DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  private static final String GAME = "dev.playfield.game..";
+  private static final String ARENA = "dev.playfield.arena..";
+
+  @ArchTest
+  static final ArchRule gameLogicNeverSeesVertx = noClasses()
+      .that().resideInAnyPackage(GAME, ARENA)
+      .should().dependOnClassesThat().resideInAPackage("io.vertx..")
+      .because("game logic is pure: the room host owns the timer, the queue and the sockets");
+
+  @ArchTest
+  static final ArchRule theGameApiKnowsNoParticularGame = noClasses()
+      .that().resideInAPackage(GAME)
+      .should().dependOnClassesThat().resideInAPackage(ARENA)
+      .because("arena is one game written against the API, not part of it");
+
+  @ArchTest
+  static final ArchRule gameLogicReadsNoClockAndNoOutsideRandomness = noClasses()
+      .that().resideInAnyPackage(GAME, ARENA)
+      .should().callMethod(System.class, "currentTimeMillis")
+      .orShould().callMethod(System.class, "nanoTime")
+      .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
+      .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Instant")
+      .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
+      .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ThreadLocalRandom")
+      .orShould().callMethod(Math.class, "random")
+      .because("a match must be a function of its seed and inputs, or failover replays a different game");
+
+  @ArchTest
+  static final ArchRule gameLogicUsesNothingElseOfTheServer = noClasses()
+      .that().resideInAnyPackage(GAME, ARENA)
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "dev.playfield.gateway..", "dev.playfield.matchmaking..", "dev.playfield.room..",
+          "dev.playfield.cluster..", "dev.playfield.protocol..", "dev.playfield.ops..",
+          "dev.playfield.config..")
+      .because("a game developer writes a game against the game API alone");
+
+  @ArchTest
+  static final ArchRule theServerHostsAnyGameThroughTheApi = noClasses()
+      .that().resideInAnyPackage(
+          "dev.playfield.gateway..", "dev.playfield.matchmaking..", "dev.playfield.room..",
+          "dev.playfield.cluster..", "dev.playfield.protocol..", "dev.playfield.ops..")
+      .should().dependOnClassesThat().resideInAPackage(ARENA)
+      .because("the framework does not depend on the reference game; only the launcher picks games")
+      .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule roomsNeverTouchSockets = noClasses()
+      .that().resideInAPackage("dev.playfield.room..")
+      .should().dependOnClassesThat().resideInAPackage("dev.playfield.gateway..")
+      .because("a room publishes state on the event bus; sessions belong to the gateway")
+      .allowEmptyShould(true);
+}
