@@ -1,6 +1,7 @@
 package dev.playfield.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Empty;
@@ -19,6 +20,8 @@ import dev.playfield.protocol.internal.CreateRoom;
 import dev.playfield.protocol.internal.GatewayFrame;
 import dev.playfield.protocol.internal.RoomCreated;
 import dev.playfield.protocol.internal.Seat;
+import dev.playfield.protocol.internal.SeatLeft;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
@@ -30,32 +33,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The real room host on a real Vert.x: a slow game tick must not stretch the tick period. */
+/** The real room host on a real Vert.x, reached only through the event bus as gateways reach it. */
 @ExtendWith(VertxExtension.class)
-class RoomHostScheduleTest {
+class RoomHostVerticleTest {
 
   private static final int TICK_RATE = 20;
   private static final long SLOW_TICK_MILLIS = 30;
 
   @Test
   void slowTicksStayOnTheFixedSchedule(Vertx vertx) throws Exception {
-    EventBusCodecs.register(vertx.eventBus());
-    ModeConfig mode = new ModeConfig("slow", "slow",
-        new QueueRules(1, 1, Duration.ZERO, 0, 0, 0), TICK_RATE, 1, 4, 8, 0, Map.of());
-    vertx.deployVerticle(new RoomHostVerticle(Map.of("slow", mode), Map.of("slow", new SlowGameType()),
-        new MatchResults(new LocalRatingStore(1000), 32))).await();
-    List<Long> arrivals = new CopyOnWriteArrayList<>();
     String gateway = Addresses.gateway("test");
-    vertx.eventBus().<GatewayFrame>consumer(gateway, message -> {
-      if (message.body().hasTick()) {
-        arrivals.add(System.nanoTime());
-      }
-    }).completion().await();
-
-    RoomCreated created = (RoomCreated) vertx.eventBus().request(Addresses.ROOM_HOST, CreateRoom.newBuilder()
-        .setMode("slow")
-        .addSeats(Seat.newBuilder().setPlayerId("p1").setName("one").setGateway(gateway))
-        .build()).await().body();
+    List<Long> arrivals = startHostAndCountTicks(vertx, gateway);
+    RoomCreated created = createRoom(vertx, gateway, "p1");
     assertThat(created.getRoomId()).isNotEmpty();
 
     Thread.sleep(2_600);
@@ -65,6 +54,53 @@ class RoomHostScheduleTest {
     // back (a timer re-armed after the tick), they would take 3.2 s.
     double seconds = (ticks.get(40) - ticks.get(0)) / 1e9;
     assertThat(seconds).isBetween(1.9, 2.4);
+  }
+
+  @Test
+  void roomThatEmptiesIsDisposedAndStopsTicking(Vertx vertx) throws Exception {
+    String gateway = Addresses.gateway("test");
+    List<Long> arrivals = startHostAndCountTicks(vertx, gateway);
+    RoomCreated created = createRoom(vertx, gateway, "p1", "p2");
+    Thread.sleep(300);
+    assertThat(arrivals).isNotEmpty();
+
+    vertx.eventBus().send(Addresses.room(created.getRoomId()), SeatLeft.newBuilder().setPlayerId("p1").build());
+    Thread.sleep(200);
+    int withOnePlayer = arrivals.size();
+    Thread.sleep(300);
+    assertThat(arrivals.size()).as("the room goes on while one player remains").isGreaterThan(withOnePlayer);
+
+    vertx.eventBus().send(Addresses.room(created.getRoomId()), SeatLeft.newBuilder().setPlayerId("p2").build());
+    Thread.sleep(200);
+    int atDisposal = arrivals.size();
+    Thread.sleep(400);
+    assertThat(arrivals).hasSize(atDisposal);
+    // Its inbox is gone too: nothing listens at the room's address any more.
+    assertThatThrownBy(() -> vertx.eventBus().request(Addresses.room(created.getRoomId()), SeatLeft.getDefaultInstance())
+        .await()).isInstanceOf(ReplyException.class).hasMessageContaining("No handlers");
+  }
+
+  private List<Long> startHostAndCountTicks(Vertx vertx, String gateway) {
+    EventBusCodecs.register(vertx.eventBus());
+    ModeConfig mode = new ModeConfig("slow", "slow",
+        new QueueRules(1, 1, Duration.ZERO, 0, 0, 0), TICK_RATE, 1, 4, 8, 0, Map.of());
+    vertx.deployVerticle(new RoomHostVerticle(Map.of("slow", mode), Map.of("slow", new SlowGameType()),
+        new MatchResults(new LocalRatingStore(1000), 32))).await();
+    List<Long> arrivals = new CopyOnWriteArrayList<>();
+    vertx.eventBus().<GatewayFrame>consumer(gateway, message -> {
+      if (message.body().hasTick()) {
+        arrivals.add(System.nanoTime());
+      }
+    }).completion().await();
+    return arrivals;
+  }
+
+  private RoomCreated createRoom(Vertx vertx, String gateway, String... players) {
+    CreateRoom.Builder create = CreateRoom.newBuilder().setMode("slow");
+    for (String player : players) {
+      create.addSeats(Seat.newBuilder().setPlayerId(player).setName(player).setGateway(gateway));
+    }
+    return (RoomCreated) vertx.eventBus().request(Addresses.ROOM_HOST, create.build()).await().body();
   }
 
   /** A game whose tick burns most of the tick period. */
