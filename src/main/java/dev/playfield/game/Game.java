@@ -15,8 +15,9 @@ public interface Game {
 
   /**
    * Advances the match by one tick. {@code inputs} are the inputs the host accepted since the last
-   * tick, in the order to apply them; each passed {@link GameType#rejectReason} already. Not called
-   * once {@link #finished()} is true.
+   * tick, in the order to apply them; each passed {@link GameType#rejectReason} already. The list
+   * is the host's and is reused: read it during the call, do not keep it. Not called once {@link
+   * #finished()} is true.
    */
   void tick(List<PlayerInput> inputs);
 

@@ -27,6 +27,10 @@ final class InputQueue {
       return false;
     }
     if (entries.size() == capacity) {
+      if (Integer.compareUnsigned(seq, entries.peekFirst().seq()) < 0) {
+        dropped++; // older than everything queued: it is the oldest, so it is the one dropped
+        return false;
+      }
       entries.pollFirst();
       dropped++;
     }

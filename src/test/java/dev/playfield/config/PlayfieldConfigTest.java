@@ -1,0 +1,105 @@
+package dev.playfield.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Validation of the layered JSON, starting from the real built-in defaults. */
+class PlayfieldConfigTest {
+
+  private static PlayfieldConfig defaults;
+
+  @BeforeAll
+  static void loadDefaults() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      defaults = ConfigLoader.load(vertx, Map.of()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource({
+      "modes.arena.tick-rate, 0",
+      "modes.arena.tick-rate, 241",
+      "modes.arena.match-size, 0",
+      "modes.arena.state-every-ticks, 0",
+      "modes.arena.input-queue-size, 0",
+      "http.port, 65536",
+      "http.port, -1",
+      "gateway.max-frame-bytes, 63",
+      "auth.token-ttl-seconds, 0"
+  })
+  void anOutOfRangeValueIsRejectedNamingItsKey(String key, int value) {
+    assertThatThrownBy(() -> defaults.with(key, value))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(key)
+        .hasMessageContaining(String.valueOf(value));
+  }
+
+  @Test
+  void aFractionWhereAWholeNumberBelongsIsRejectedNamingItsKey() {
+    assertThatThrownBy(() -> defaults.with("modes.arena.tick-rate", 20.5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("modes.arena.tick-rate");
+  }
+
+  @Test
+  void textWhereANumberBelongsIsRejectedNamingItsKey() {
+    assertThatThrownBy(() -> defaults.with("http.port", "8080"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("http.port");
+  }
+
+  @Test
+  void aMissingSectionIsRejectedNamingIt() {
+    JsonObject json = defaults.raw().copy();
+    json.remove("gateway");
+
+    assertThatThrownBy(() -> PlayfieldConfig.from(json))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gateway");
+  }
+
+  @Test
+  void aConfigurationWithoutModesIsRejected() {
+    JsonObject json = defaults.raw().copy().put("modes", new JsonObject());
+
+    assertThatThrownBy(() -> PlayfieldConfig.from(json))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("modes");
+  }
+
+  @Test
+  void boundaryValuesAreAccepted() {
+    PlayfieldConfig config = defaults.with("modes.arena.tick-rate", 240).with("http.port", 0);
+
+    assertThat(config.modes().get("arena").tickRate()).isEqualTo(240);
+    assertThat(config.httpPort()).isZero();
+  }
+
+  @Test
+  void withReturnsAChangedCopyAndLeavesTheOriginalAlone() {
+    PlayfieldConfig changed = defaults.with("modes.arena.match-size", 2);
+
+    assertThat(changed.modes().get("arena").queue().matchSize()).isEqualTo(2);
+    assertThat(defaults.modes().get("arena").queue().matchSize()).isEqualTo(8);
+    assertThat(defaults.raw().getJsonObject("modes").getJsonObject("arena").getInteger("match-size")).isEqualTo(8);
+  }
+
+  @Test
+  void theTickPeriodFollowsFromTheTickRate() {
+    assertThat(defaults.with("modes.arena.tick-rate", 20).modes().get("arena").tickPeriodMs()).isEqualTo(50.0);
+    assertThat(defaults.with("modes.arena.tick-rate", 60).modes().get("arena").tickPeriodMs())
+        .isCloseTo(16.667, org.assertj.core.data.Offset.offset(0.001));
+  }
+}

@@ -1,0 +1,112 @@
+package dev.playfield.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.playfield.arena.proto.ArenaInput;
+import dev.playfield.arena.proto.ArenaState;
+import dev.playfield.protocol.v1.ClientMessage;
+import dev.playfield.protocol.v1.Input;
+import dev.playfield.protocol.v1.Ping;
+import dev.playfield.protocol.v1.RoomPhase;
+import dev.playfield.protocol.v1.ServerMessage;
+import dev.playfield.protocol.v1.State;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonWireTest {
+
+  private final JsonWire wire = new JsonWire(List.of(ArenaInput.getDescriptor(), ArenaState.getDescriptor()));
+
+  @Test
+  void zeroAndEmptyFieldsArePrintedAnyway() {
+    JsonObject json = new JsonObject(wire.print(ServerMessage.newBuilder()
+        .setState(State.getDefaultInstance())
+        .build()));
+
+    assertThat(json.getValue("requestId")).isEqualTo(0);
+    JsonObject state = json.getJsonObject("state");
+    assertThat(state.getValue("roomId")).isEqualTo("");
+    assertThat(state.getValue("lastInputSeq")).isEqualTo(0);
+    assertThat(state.getValue("phase")).isEqualTo("ROOM_PHASE_UNSPECIFIED");
+  }
+
+  @Test
+  void sixtyFourBitIntegersArePrintedAsStrings() {
+    // JavaScript numbers lose precision above 2^53, so proto3 JSON prints 64-bit integers as strings.
+    long tick = (1L << 53) + 1;
+    JsonObject json = new JsonObject(wire.print(ServerMessage.newBuilder()
+        .setState(State.newBuilder().setTick(tick))
+        .build()));
+
+    assertThat(json.getJsonObject("state").getValue("tick")).isEqualTo(Long.toString(tick));
+  }
+
+  @Test
+  void aGameStateInAnyIsPrintedWithItsTypeAndFields() {
+    ArenaState arena = ArenaState.newBuilder().setTicksLeft(5).setWidth(800).build();
+    JsonObject json = new JsonObject(wire.print(ServerMessage.newBuilder()
+        .setState(State.newBuilder().setPhase(RoomPhase.ROOM_PHASE_RUNNING).setGame(Any.pack(arena)))
+        .build()));
+
+    JsonObject game = json.getJsonObject("state").getJsonObject("game");
+    assertThat(game.getString("@type")).isEqualTo("type.googleapis.com/playfield.arena.ArenaState");
+    assertThat(game.getValue("ticksLeft")).isEqualTo(5);
+    assertThat(game.getValue("height")).as("zero fields inside the Any too").isEqualTo(0.0);
+    assertThat(json.getJsonObject("state").getString("phase")).isEqualTo("ROOM_PHASE_RUNNING");
+  }
+
+  @Test
+  void printingAGameMessageOfAnUnregisteredTypeIsAServerError() {
+    JsonWire withoutGames = new JsonWire(List.of());
+    ServerMessage message = ServerMessage.newBuilder()
+        .setState(State.newBuilder().setGame(Any.pack(ArenaState.getDefaultInstance())))
+        .build();
+
+    assertThatThrownBy(() -> withoutGames.print(message)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aClientInputWithAGameMessageInAnyDecodes() throws InvalidProtocolBufferException {
+    String text = """
+        {"requestId": 7,
+         "input": {"seq": 3,
+                   "game": {"@type": "type.googleapis.com/playfield.arena.ArenaInput", "dx": 0.5, "dy": -1}}}
+        """;
+
+    ClientMessage decoded = wire.decode(text);
+
+    ClientMessage expected = ClientMessage.newBuilder()
+        .setRequestId(7)
+        .setInput(Input.newBuilder().setSeq(3)
+            .setGame(Any.pack(ArenaInput.newBuilder().setDx(0.5f).setDy(-1f).build())))
+        .build();
+    assertThat(decoded).isEqualTo(expected);
+    assertThat(decoded.getInput().getGame().unpack(ArenaInput.class).getDy()).isEqualTo(-1f);
+  }
+
+  @Test
+  void unknownFieldsAreIgnored() throws InvalidProtocolBufferException {
+    String text = """
+        {"requestId": 1, "fromTheFuture": {"x": 1}, "ping": {"clientTime": "5", "extra": true}}
+        """;
+
+    ClientMessage decoded = wire.decode(text);
+
+    assertThat(decoded).isEqualTo(ClientMessage.newBuilder()
+        .setRequestId(1).setPing(Ping.newBuilder().setClientTime(5)).build());
+  }
+
+  @Test
+  void textThatIsNotAClientMessageFailsToDecode() {
+    assertThatThrownBy(() -> wire.decode("this is not json")).isInstanceOf(InvalidProtocolBufferException.class);
+    assertThatThrownBy(() -> wire.decode("{\"requestId\": \"seven\"}"))
+        .isInstanceOf(InvalidProtocolBufferException.class);
+    assertThatThrownBy(() -> wire.decode("""
+        {"input": {"game": {"@type": "type.googleapis.com/playfield.arena.Nope"}}}
+        """)).as("an Any of an unknown game type").isInstanceOf(InvalidProtocolBufferException.class);
+  }
+}
