@@ -1,11 +1,21 @@
 package dev.playfield;
 
+import dev.playfield.cluster.ClusterJoin;
+import dev.playfield.cluster.HazelcastCluster;
 import dev.playfield.config.ConfigLoader;
+import dev.playfield.config.PlayfieldConfig;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts a Playfield node: {@code java -jar playfield.jar}. Configuration: see config/playfield.yaml. */
+/**
+ * Starts a Playfield node: {@code java -jar playfield.jar}. Standalone by default; clustered when
+ * the configuration says so. On SIGTERM the node drains before it exits.
+ */
 public final class Playfield {
 
   private static final Logger log = LoggerFactory.getLogger(Playfield.class);
@@ -13,13 +23,52 @@ public final class Playfield {
   private Playfield() {}
 
   public static void main(String[] args) {
-    Vertx vertx = Vertx.vertx();
-    ConfigLoader.load(vertx, System.getenv())
-        .compose(config -> new PlayfieldNode(vertx, config).start())
-        .onFailure(cause -> {
-          log.error("Playfield could not start: {}", cause.getMessage(), cause);
-          vertx.close().onComplete(done -> System.exit(1));
-        });
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await(), "playfield-shutdown"));
+    PlayfieldConfig config;
+    Vertx bootstrap = Vertx.vertx();
+    try {
+      config = ConfigLoader.load(bootstrap, System.getenv()).await();
+    } catch (Exception e) {
+      log.error("Playfield could not start: {}", e.getMessage());
+      bootstrap.close();
+      System.exit(1);
+      return;
+    } finally {
+      bootstrap.close();
+    }
+    try {
+      Running running = start(config);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> running.stop(config), "playfield-shutdown"));
+    } catch (Exception e) {
+      log.error("Playfield could not start: {}", e.getMessage(), e);
+      System.exit(1);
+    }
+  }
+
+  /** A started node and how to leave. */
+  private record Running(PlayfieldNode node, java.util.function.Supplier<Future<Void>> leave) {
+    void stop(PlayfieldConfig config) {
+      try {
+        node.drain().eventually(leave::get)
+            .toCompletionStage().toCompletableFuture()
+            .get(config.node().drainTimeoutSeconds() + 15L, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        log.warn("shutdown did not finish cleanly: {}", e.toString());
+      }
+    }
+  }
+
+  private static Running start(PlayfieldConfig config) {
+    String nodeId = UUID.randomUUID().toString();
+    if (!config.cluster().enabled()) {
+      Vertx vertx = Vertx.vertx(new VertxOptions());
+      PlayfieldNode node = new PlayfieldNode(vertx, config).start().await();
+      return new Running(node, vertx::close);
+    }
+    log.info("joining cluster '{}' as {}:{} via {}", config.cluster().name(), config.cluster().host(),
+        config.cluster().port(), config.cluster().members());
+    ClusterJoin.Joined joined = ClusterJoin.join(config.cluster(), new VertxOptions()).await();
+    PlayfieldNode node = new PlayfieldNode(joined.vertx(), config, HazelcastCluster.services(
+        joined.vertx(), joined.hazelcast(), nodeId, config.matchmaking().initialRating())).start().await();
+    return new Running(node, joined::leave);
   }
 }

@@ -1,8 +1,9 @@
 package dev.playfield;
 
 import dev.playfield.arena.ArenaType;
-import dev.playfield.cluster.LocalRatingStore;
-import dev.playfield.cluster.RatingStore;
+import dev.playfield.cluster.ClusterServices;
+import dev.playfield.cluster.LocalCluster;
+import dev.playfield.cluster.LocalLoad;
 import dev.playfield.config.ModeConfig;
 import dev.playfield.config.PlayfieldConfig;
 import dev.playfield.game.GameCatalog;
@@ -10,12 +11,13 @@ import dev.playfield.game.GameType;
 import dev.playfield.gateway.GatewayVerticle;
 import dev.playfield.gateway.TokenService;
 import dev.playfield.matchmaking.MatchmakerVerticle;
-import dev.playfield.protocol.Addresses;
 import dev.playfield.protocol.EventBusCodecs;
 import dev.playfield.protocol.JsonWire;
+import dev.playfield.protocol.internal.NodeLoad;
 import dev.playfield.room.MatchResults;
 import dev.playfield.room.RoomHostVerticle;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Playfield node on a Vert.x instance: wires the capabilities together and deploys their
- * verticles. Used by the launcher and by tests, so both start exactly the same thing.
+ * One Playfield node on a Vert.x instance: wires the capabilities together, deploys their
+ * verticles, publishes the node's load, and drains it on the way out. Used by the launcher and by
+ * tests, so both start exactly the same thing.
  */
 public final class PlayfieldNode {
 
@@ -37,17 +40,30 @@ public final class PlayfieldNode {
 
   private final Vertx vertx;
   private final PlayfieldConfig config;
-  private final String nodeId = UUID.randomUUID().toString();
+  private final ClusterServices cluster;
+  private final LocalLoad load = new LocalLoad();
   private GatewayVerticle gateway;
+  private long loadTimer = -1;
+  private long lastLoadNanos = System.nanoTime();
 
+  /** A standalone node: cluster state in memory. */
   public PlayfieldNode(Vertx vertx, PlayfieldConfig config) {
+    this(vertx, config, LocalCluster.services(UUID.randomUUID().toString(), config.matchmaking().initialRating()));
+  }
+
+  public PlayfieldNode(Vertx vertx, PlayfieldConfig config, ClusterServices cluster) {
     this.vertx = vertx;
     this.config = config;
+    this.cluster = cluster;
   }
 
   /** The games this build ships. */
   public static GameCatalog builtInGames() {
     return new GameCatalog(List.of(new ArenaType()));
+  }
+
+  public String nodeId() {
+    return cluster.nodeId();
   }
 
   public Future<PlayfieldNode> start() {
@@ -58,17 +74,18 @@ public final class PlayfieldNode {
           "modes." + mode.name() + ".game: no game named '" + mode.game() + "'")));
     }
     EventBusCodecs.register(vertx.eventBus());
-    RatingStore ratings = new LocalRatingStore(config.matchmaking().initialRating());
     TokenService tokens = new TokenService(vertx, tokenSecret(), config.auth().tokenTtlSeconds(), Clock.systemUTC());
-    gateway = GatewayVerticle.create(vertx, config, ratings, gameOfMode,
-        new JsonWire(games.messageTypes()), Addresses.gateway(nodeId), tokens);
-    return vertx.deployVerticle(new RoomHostVerticle(config.modes(), gameOfMode,
-            new MatchResults(ratings, config.matchmaking().kFactor())))
-        .compose(id -> vertx.deployVerticle(new MatchmakerVerticle(config.modes(),
-            config.matchmaking().intervalMs(), Clock.systemUTC())))
+    gateway = GatewayVerticle.create(vertx, config, cluster, load, gameOfMode,
+        new JsonWire(games.messageTypes()), tokens);
+    return vertx.deployVerticle(new RoomHostVerticle(cluster.nodeId(), config.modes(), gameOfMode,
+            new MatchResults(cluster.ratings(), config.matchmaking().kFactor()), load, config.node().maxRooms()))
+        .compose(id -> publishLoad())
+        .compose(v -> vertx.deployVerticle(new MatchmakerVerticle(config.modes(),
+            config.matchmaking().intervalMs(), Clock.systemUTC(), cluster)))
         .compose(id -> vertx.deployVerticle(gateway))
         .map(id -> {
-          log.info("node {} ready: http port {}, modes {}", nodeId, gateway.actualPort(), config.modes().keySet());
+          loadTimer = vertx.setPeriodic(config.node().loadIntervalMs(), t -> publishLoad());
+          log.info("node {} ready: http port {}, modes {}", nodeId(), gateway.actualPort(), config.modes().keySet());
           return this;
         });
   }
@@ -78,10 +95,69 @@ public final class PlayfieldNode {
     return gateway.actualPort();
   }
 
+  public LocalLoad load() {
+    return load;
+  }
+
+  /**
+   * Stops taking new connections and rooms, lets running matches finish (up to the configured
+   * deadline), then closes the remaining connections with a reason. The caller leaves the cluster.
+   */
+  public Future<Void> drain() {
+    load.startDraining();
+    log.info("node {} draining: {} rooms and {} players to see out", nodeId(), load.rooms(), load.players());
+    return publishLoad()
+        .compose(v -> waitForRooms(System.nanoTime() + config.node().drainTimeoutSeconds() * 1_000_000_000L))
+        .compose(v -> {
+          gateway.closeAll("server shutting down; reconnect to continue");
+          if (loadTimer >= 0) {
+            vertx.cancelTimer(loadTimer);
+          }
+          return cluster.nodes().remove(nodeId());
+        })
+        .onComplete(done -> log.info("node {} drained ({} rooms left)", nodeId(), load.rooms()));
+  }
+
+  private Future<Void> waitForRooms(long deadlineNanos) {
+    Promise<Void> done = Promise.promise();
+    vertx.setPeriodic(200, timer -> {
+      if (load.rooms() == 0 || System.nanoTime() >= deadlineNanos) {
+        vertx.cancelTimer(timer);
+        done.tryComplete();
+      }
+    });
+    return done.future();
+  }
+
+  private Future<Void> publishLoad() {
+    long now = System.nanoTime();
+    double seconds = Math.max(1e-3, (now - lastLoadNanos) / 1e9);
+    lastLoadNanos = now;
+    NodeLoad snapshot = NodeLoad.newBuilder()
+        .setNodeId(nodeId())
+        .setPlayers(load.players())
+        .setRooms(load.rooms())
+        .setTickMillisPerSecond(load.takeTickNanos() / 1e6 / seconds)
+        .setMaxRooms(config.node().maxRooms())
+        .setDraining(load.draining())
+        .setUpdatedAtMs(System.currentTimeMillis())
+        .build();
+    // Three missed publications and the node drops out of placement.
+    return cluster.nodes().publish(snapshot, 3L * config.node().loadIntervalMs() + 1000)
+        .recover(cause -> {
+          log.warn("could not publish node load: {}", cause.getMessage());
+          return Future.succeededFuture();
+        });
+  }
+
   private String tokenSecret() {
     String secret = config.auth().tokenSecret();
     if (!secret.isEmpty()) {
       return secret;
+    }
+    if (config.cluster().enabled()) {
+      throw new IllegalArgumentException(
+          "auth.token-secret must be set in a cluster (PLAYFIELD_AUTH_TOKEN_SECRET): every node must accept every node's tokens");
     }
     log.warn("auth.token-secret is not set: using a random one, so session tokens end with this process");
     byte[] random = new byte[32];

@@ -2,6 +2,7 @@ package dev.playfield.config;
 
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,7 +16,23 @@ public record PlayfieldConfig(
     AuthConfig auth,
     GatewayConfig gateway,
     MatchmakingConfig matchmaking,
-    Map<String, ModeConfig> modes) {
+    Map<String, ModeConfig> modes,
+    ClusterConfig cluster,
+    NodeConfig node) {
+
+  /** How this node joins a cluster; {@code enabled} false means standalone. */
+  public record ClusterConfig(
+      boolean enabled,
+      String name,
+      String host,
+      int port,
+      List<String> members,
+      int eventBusPort,
+      String publicHost,
+      String configFile) {}
+
+  public record NodeConfig(int maxRooms, int drainTimeoutSeconds, int loadIntervalMs) {}
+
 
   public record AuthConfig(String tokenSecret, int tokenTtlSeconds) {}
 
@@ -36,6 +53,7 @@ public record PlayfieldConfig(
     Section gateway = root.section("gateway");
     Section matchmaking = root.section("matchmaking");
     Section modes = root.section("modes");
+    Section node = root.section("node");
     Map<String, ModeConfig> modeConfigs = new LinkedHashMap<>();
     for (String name : modes.json().fieldNames()) {
       modeConfigs.put(name, ModeConfig.from(name, modes.section(name)));
@@ -59,7 +77,20 @@ public record PlayfieldConfig(
             matchmaking.intIn("interval-ms", 1, 60_000),
             matchmaking.intIn("initial-rating", 0, 100_000),
             matchmaking.intIn("k-factor", 0, 1000)),
-        Map.copyOf(modeConfigs));
+        Map.copyOf(modeConfigs),
+        new ClusterConfig(
+            root.bool("cluster"),
+            root.string("cluster-name"),
+            root.string("cluster-host"),
+            root.intIn("cluster-port", 1, 65535),
+            root.strings("cluster-members"),
+            root.intIn("eventbus-port", 0, 65535),
+            root.string("public-host"),
+            root.string("cluster-config")),
+        new NodeConfig(
+            node.intIn("max-rooms", 1, 1_000_000),
+            node.intIn("drain-timeout-seconds", 0, 86_400),
+            node.intIn("load-interval-ms", 50, 60_000)));
   }
 
   /** A copy with {@code value} set at the dotted {@code path}; for tests and tools. */

@@ -1,6 +1,9 @@
 package dev.playfield.config;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.JsonArray;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** One object of the configuration tree, with typed getters whose errors name the full key. */
@@ -35,6 +38,26 @@ record Section(String path, JsonObject json) {
       throw new IllegalArgumentException(name(key) + ": expected text, got " + value);
     }
     return text;
+  }
+
+  boolean bool(String key) {
+    Object value = json.getValue(key);
+    if (!(value instanceof Boolean flag)) {
+      throw new IllegalArgumentException(name(key) + ": expected true or false, got " + value);
+    }
+    return flag;
+  }
+
+  List<String> strings(String key) {
+    Object value = json.getValue(key);
+    if (!(value instanceof JsonArray array)) {
+      throw new IllegalArgumentException(name(key) + ": expected a list, got " + value);
+    }
+    List<String> items = new ArrayList<>();
+    for (Object item : array) {
+      items.add(String.valueOf(item).trim());
+    }
+    return List.copyOf(items);
   }
 
   Map<String, Object> map(String key) {

@@ -1,6 +1,8 @@
 package dev.playfield.gateway;
 
+import dev.playfield.cluster.LocalLoad;
 import dev.playfield.cluster.RatingStore;
+import dev.playfield.cluster.SessionDirectory;
 import dev.playfield.config.PlayfieldConfig.GatewayConfig;
 import dev.playfield.game.GameType;
 import dev.playfield.protocol.JsonWire;
@@ -14,6 +16,8 @@ record GatewayServices(
     String address,
     TokenService tokens,
     RatingStore ratings,
+    SessionDirectory directory,
+    LocalLoad load,
     SessionRegistry registry,
     GatewayConfig limits,
     Map<String, GameType> gameOfMode,

@@ -3,6 +3,7 @@ package dev.playfield.gateway;
 import dev.playfield.protocol.BinaryWire;
 import dev.playfield.protocol.WireFormat;
 import dev.playfield.protocol.internal.GatewayFrame;
+import dev.playfield.protocol.internal.KickSession;
 import dev.playfield.protocol.internal.Recipient;
 import dev.playfield.protocol.internal.RoomAssigned;
 import dev.playfield.protocol.internal.RoomTick;
@@ -10,7 +11,9 @@ import dev.playfield.protocol.internal.SeatLeft;
 import dev.playfield.protocol.v1.MatchEnd;
 import dev.playfield.protocol.v1.Standing;
 import dev.playfield.protocol.v1.State;
-import dev.playfield.cluster.RatingStore;
+import dev.playfield.cluster.ClusterServices;
+import dev.playfield.cluster.LocalLoad;
+import dev.playfield.protocol.Addresses;
 import dev.playfield.config.PlayfieldConfig;
 import dev.playfield.game.GameType;
 import dev.playfield.protocol.JsonWire;
@@ -50,10 +53,11 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   /** A gateway for this node; {@code address} is where rooms and the matchmaker reach it. */
-  public static GatewayVerticle create(Vertx vertx, PlayfieldConfig config, RatingStore ratings,
-      Map<String, GameType> gameOfMode, JsonWire json, String address, TokenService tokens) {
-    GatewayServices services = new GatewayServices(vertx.eventBus(), address, tokens, ratings,
-        new SessionRegistry(), config.gateway(), gameOfMode, json, System::nanoTime);
+  public static GatewayVerticle create(Vertx vertx, PlayfieldConfig config, ClusterServices cluster,
+      LocalLoad load, Map<String, GameType> gameOfMode, JsonWire json, TokenService tokens) {
+    GatewayServices services = new GatewayServices(vertx.eventBus(), Addresses.gateway(cluster.nodeId()), tokens,
+        cluster.ratings(), cluster.sessions(), load, new SessionRegistry(), config.gateway(), gameOfMode, json,
+        System::nanoTime);
     return new GatewayVerticle(services, config.httpHost(), config.httpPort());
   }
 
@@ -81,8 +85,20 @@ public final class GatewayVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /** Closes every connection, telling the clients the node is going away. */
+  public void closeAll(String reason) {
+    for (Session session : services.registry().connections()) {
+      session.execute(() -> session.close(Session.CLOSE_GOING_AWAY, reason));
+    }
+  }
+
   private void upgrade(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
+    if (services.load().draining()) {
+      // Load balancers and clients retry elsewhere on 503.
+      ctx.response().setStatusCode(503).end("this node is draining; connect to another\n");
+      return;
+    }
     WireFormat wire = chooseWire(request);
     if (wire == null) {
       ctx.response().setStatusCode(400).end("unknown encoding; use subprotocol "
@@ -124,6 +140,7 @@ public final class GatewayVerticle extends VerticleBase {
       case TICK -> forwardTick(frame.getRoomId(), frame.getTick());
       case ASSIGNED -> seat(frame.getRoomId(), frame.getAssigned());
       case MATCH_END -> forwardMatchEnd(frame.getMatchEnd());
+      case KICK -> kick(frame.getKick());
       case BODY_NOT_SET -> log.warn("empty gateway frame for room {}", frame.getRoomId());
     }
   }
@@ -166,8 +183,15 @@ public final class GatewayVerticle extends VerticleBase {
 
   // The player left between being matched and being seated; the room must not wait for them.
   private void giveUpSeat(String roomId, String playerId) {
-    vertx.eventBus().send(dev.playfield.protocol.Addresses.room(roomId),
+    vertx.eventBus().send(Addresses.room(roomId),
         SeatLeft.newBuilder().setPlayerId(playerId).build());
+  }
+
+  private void kick(KickSession kick) {
+    Session session = services.registry().find(kick.getPlayerId());
+    if (session != null && !kick.getNewGateway().equals(services.address())) {
+      session.execute(() -> session.close(Session.CLOSE_REPLACED, "logged in from another connection"));
+    }
   }
 
   private void forwardMatchEnd(MatchEnd end) {

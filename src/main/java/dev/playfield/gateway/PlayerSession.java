@@ -6,6 +6,8 @@ import com.google.protobuf.Message;
 import dev.playfield.game.GameType;
 import dev.playfield.protocol.Addresses;
 import dev.playfield.protocol.internal.CancelTicket;
+import dev.playfield.protocol.internal.GatewayFrame;
+import dev.playfield.protocol.internal.KickSession;
 import dev.playfield.protocol.internal.RoomAssigned;
 import dev.playfield.protocol.internal.RoomInput;
 import dev.playfield.protocol.internal.Seat;
@@ -114,7 +116,16 @@ final class PlayerSession {
     if (replaced != null) {
       replaced.execute(() -> replaced.close(Session.CLOSE_REPLACED, "logged in from another connection"));
     }
-    reply(requestId, ServerMessage.newBuilder().setLoginOk(ok));
+    String player = playerId;
+    services.directory().claim(player, services.address()).onComplete(claimed -> {
+      String previous = claimed.succeeded() ? claimed.result() : null;
+      if (previous != null && !previous.equals(services.address())) {
+        // The player's old session is on another node: that node closes it.
+        services.bus().send(previous, GatewayFrame.newBuilder().setKick(KickSession.newBuilder()
+            .setPlayerId(player).setNewGateway(services.address())).build());
+      }
+      connection.execute(() -> reply(requestId, ServerMessage.newBuilder().setLoginOk(ok)));
+    });
   }
 
   private void onJoinQueue(int requestId, JoinQueue join) {
@@ -233,8 +244,8 @@ final class PlayerSession {
       leaveRoom();
     }
     phase = Phase.CLOSED;
-    if (playerId != null) {
-      services.registry().unbind(playerId, connection);
+    if (playerId != null && services.registry().unbind(playerId, connection)) {
+      services.directory().release(playerId, services.address());
     }
   }
 

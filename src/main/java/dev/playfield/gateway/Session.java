@@ -24,6 +24,8 @@ final class Session {
   /** Close codes in the application range, so clients can tell why they were closed. */
   static final short CLOSE_ABUSE = 4000;
   static final short CLOSE_REPLACED = 4001;
+  /** The node is shutting down (the standard "going away"). */
+  static final short CLOSE_GOING_AWAY = 1001;
 
   private static final Logger log = LoggerFactory.getLogger(Session.class);
 
@@ -50,10 +52,16 @@ final class Session {
   }
 
   void start() {
+    services.registry().opened(this);
+    services.load().playerConnected();
     socket.textMessageHandler(this::onText);
     socket.binaryMessageHandler(this::onBinary);
     socket.exceptionHandler(cause -> log.debug("connection error: {}", cause.getMessage()));
-    socket.closeHandler(v -> player.onClosed());
+    socket.closeHandler(v -> {
+      services.registry().closed(this);
+      services.load().playerDisconnected();
+      player.onClosed();
+    });
   }
 
   WireFormat wire() {

@@ -1,6 +1,7 @@
 package dev.playfield.matchmaking;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -25,6 +26,8 @@ import java.util.TreeMap;
  */
 public final class Matchmaker {
 
+  private final Clock clock;
+
   private final NavigableMap<String, TicketQueue> queues = new TreeMap<>();
   private final Map<String, String> modeByPlayer = new HashMap<>();
 
@@ -37,6 +40,7 @@ public final class Matchmaker {
   public Matchmaker(Map<String, QueueRules> modes, Clock clock, int maxTicketsPerQueue) {
     Objects.requireNonNull(modes, "modes must not be null");
     Objects.requireNonNull(clock, "clock must not be null");
+    this.clock = clock;
     modes.forEach(
         (mode, rules) -> queues.put(mode, new TicketQueue(mode, rules, clock, maxTicketsPerQueue)));
   }
@@ -46,6 +50,11 @@ public final class Matchmaker {
    * the mode is unknown, the player already waits in any queue, or the queue is full.
    */
   public JoinResult join(String mode, String playerId, int rating, Object payload) {
+    return join(mode, playerId, rating, payload, clock.instant());
+  }
+
+  /** Like {@link #join(String, String, int, Object)}, for a ticket waiting since {@code enqueuedAt}. */
+  public JoinResult join(String mode, String playerId, int rating, Object payload, Instant enqueuedAt) {
     Objects.requireNonNull(mode, "mode must not be null");
     Objects.requireNonNull(playerId, "playerId must not be null");
     TicketQueue queue = queues.get(mode);
@@ -55,7 +64,7 @@ public final class Matchmaker {
     if (modeByPlayer.containsKey(playerId)) {
       return JoinResult.ALREADY_QUEUED;
     }
-    return switch (queue.add(playerId, rating, payload)) {
+    return switch (queue.add(playerId, rating, payload, enqueuedAt)) {
       case ADDED -> {
         modeByPlayer.put(playerId, mode);
         yield JoinResult.QUEUED;

@@ -81,6 +81,14 @@ public final class TicketQueue {
    * player already waits here or the queue is full.
    */
   public AddResult add(String playerId, int rating, Object payload) {
+    return add(playerId, rating, payload, clock.instant());
+  }
+
+  /**
+   * Adds a ticket that has been waiting since {@code enqueuedAt}: a ticket restored after the
+   * matchmaker moved to another node keeps its waiting time. Add restored tickets oldest first.
+   */
+  public AddResult add(String playerId, int rating, Object payload, Instant enqueuedAt) {
     Objects.requireNonNull(playerId, "playerId must not be null");
     if (byPlayer.containsKey(playerId)) {
       return AddResult.ALREADY_QUEUED;
@@ -88,7 +96,7 @@ public final class TicketQueue {
     if (byPlayer.size() >= maxTickets) {
       return AddResult.QUEUE_FULL;
     }
-    Ticket ticket = new Ticket(playerId, rating, clock.instant(), payload);
+    Ticket ticket = new Ticket(playerId, rating, enqueuedAt, payload);
     QueuedTicket queued = new QueuedTicket(ticket, nextArrival++);
     byPlayer.put(playerId, queued);
     byArrival.put(queued.arrival(), queued);

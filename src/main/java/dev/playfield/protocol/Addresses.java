@@ -9,10 +9,12 @@ public final class Addresses {
   /** The matchmaker: TicketRequest and CancelTicket, each answered with a reply. */
   public static final String MATCHMAKER = "playfield.matchmaker";
 
-  /** Room placement: CreateRoom, answered with RoomCreated. */
-  public static final String ROOM_HOST = "playfield.rooms.create";
-
   private Addresses() {}
+
+  /** A node's room host: CreateRoom, answered with RoomCreated. */
+  public static String roomHost(String nodeId) {
+    return "playfield.rooms." + nodeId;
+  }
 
   /** A room's inbox: RoomInput and SeatLeft. */
   public static String room(String roomId) {

@@ -1,5 +1,6 @@
 package dev.playfield.room;
 
+import dev.playfield.cluster.LocalLoad;
 import dev.playfield.config.ModeConfig;
 import dev.playfield.game.GameSetup;
 import dev.playfield.game.GameType;
@@ -34,9 +35,12 @@ public final class RoomHostVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(RoomHostVerticle.class);
 
+  private final String nodeId;
   private final Map<String, ModeConfig> modes;
   private final Map<String, GameType> gameOfMode;
   private final MatchResults results;
+  private final LocalLoad load;
+  private final int maxRooms;
   private final Map<String, HostedRoom> rooms = new HashMap<>();
   private EventBus bus;
 
@@ -54,16 +58,20 @@ public final class RoomHostVerticle extends VerticleBase {
     }
   }
 
-  public RoomHostVerticle(Map<String, ModeConfig> modes, Map<String, GameType> gameOfMode, MatchResults results) {
+  public RoomHostVerticle(String nodeId, Map<String, ModeConfig> modes, Map<String, GameType> gameOfMode,
+      MatchResults results, LocalLoad load, int maxRooms) {
+    this.nodeId = nodeId;
     this.modes = modes;
     this.gameOfMode = gameOfMode;
     this.results = results;
+    this.load = load;
+    this.maxRooms = maxRooms;
   }
 
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
-    return bus.<CreateRoom>consumer(Addresses.ROOM_HOST, this::onCreateRoom).completion();
+    return bus.<CreateRoom>consumer(Addresses.roomHost(nodeId), this::onCreateRoom).completion();
   }
 
   /** The rooms this host runs now. */
@@ -79,6 +87,10 @@ public final class RoomHostVerticle extends VerticleBase {
       request.fail(ErrorCode.UNKNOWN_MODE_VALUE, "cannot host mode " + create.getMode());
       return;
     }
+    if (load.draining() || rooms.size() >= maxRooms) {
+      request.fail(ErrorCode.UNAVAILABLE_VALUE, load.draining() ? "node is draining" : "node is full");
+      return;
+    }
     String roomId = UUID.randomUUID().toString();
     List<String> names = create.getSeatsList().stream().map(dev.playfield.protocol.internal.Seat::getName).toList();
     GameSetup setup = new GameSetup(create.getSeed(), mode.tickRate(), names, mode.settings());
@@ -89,6 +101,7 @@ public final class RoomHostVerticle extends VerticleBase {
     HostedRoom hosted = new HostedRoom(room, new TickSchedule(System.nanoTime() + phase, period));
     hosted.inbox = bus.consumer(Addresses.room(roomId), message -> onRoomMessage(hosted, message));
     rooms.put(roomId, hosted);
+    load.roomOpened();
     announce(room, create, mode);
     hosted.timerId = vertx.setTimer(Math.max(1, phase / 1_000_000), id -> runTick(hosted));
     log.info("room {} created: mode={} players={}", roomId, mode.name(), create.getSeatsCount());
@@ -135,6 +148,7 @@ public final class RoomHostVerticle extends VerticleBase {
         bus.send(gateway, GatewayFrame.newBuilder().setRoomId(room.id()).setTick(tick).build()));
     long ended = System.nanoTime();
     hosted.stats.record(ended - started);
+    load.ticked(ended - started);
     if (room.phase() == Room.Phase.FINISHED) {
       finish(hosted);
       return;
@@ -163,6 +177,8 @@ public final class RoomHostVerticle extends VerticleBase {
     hosted.room.dispose();
     vertx.cancelTimer(hosted.timerId);
     hosted.inbox.unregister();
-    rooms.remove(hosted.room.id());
+    if (rooms.remove(hosted.room.id()) != null) {
+      load.roomClosed();
+    }
   }
 }

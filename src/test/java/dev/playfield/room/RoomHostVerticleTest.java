@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Message;
+import dev.playfield.cluster.LocalLoad;
 import dev.playfield.cluster.LocalRatingStore;
 import dev.playfield.config.ModeConfig;
 import dev.playfield.game.Game;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class RoomHostVerticleTest {
 
+  private static final String NODE = "node-1";
   private static final int TICK_RATE = 20;
   private static final long SLOW_TICK_MILLIS = 30;
 
@@ -84,8 +86,8 @@ class RoomHostVerticleTest {
     EventBusCodecs.register(vertx.eventBus());
     ModeConfig mode = new ModeConfig("slow", "slow",
         new QueueRules(1, 1, Duration.ZERO, 0, 0, 0), TICK_RATE, 1, 4, 8, 0, Map.of());
-    vertx.deployVerticle(new RoomHostVerticle(Map.of("slow", mode), Map.of("slow", new SlowGameType()),
-        new MatchResults(new LocalRatingStore(1000), 32))).await();
+    vertx.deployVerticle(new RoomHostVerticle(NODE, Map.of("slow", mode), Map.of("slow", new SlowGameType()),
+        new MatchResults(new LocalRatingStore(1000), 32), new LocalLoad(), 10)).await();
     List<Long> arrivals = new CopyOnWriteArrayList<>();
     vertx.eventBus().<GatewayFrame>consumer(gateway, message -> {
       if (message.body().hasTick()) {
@@ -100,7 +102,7 @@ class RoomHostVerticleTest {
     for (String player : players) {
       create.addSeats(Seat.newBuilder().setPlayerId(player).setName(player).setGateway(gateway));
     }
-    return (RoomCreated) vertx.eventBus().request(Addresses.ROOM_HOST, create.build()).await().body();
+    return (RoomCreated) vertx.eventBus().request(Addresses.roomHost(NODE), create.build()).await().body();
   }
 
   /** A game whose tick burns most of the tick period. */

@@ -1,0 +1,95 @@
+package dev.playfield.cluster;
+
+import dev.playfield.protocol.internal.NodeLoad;
+import dev.playfield.protocol.internal.StoredTicket;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Cluster state of a standalone node: in this process's memory, and this node always leads. */
+public final class LocalCluster {
+
+  private LocalCluster() {}
+
+  public static ClusterServices services(String nodeId, int initialRating) {
+    return new ClusterServices(nodeId, new LocalRatingStore(initialRating), new Tickets(), new Sessions(),
+        new Nodes(), new Leadership() {
+          @Override
+          public boolean isLeader() {
+            return true;
+          }
+
+          @Override
+          public void onChange(Runnable listener) {}
+        });
+  }
+
+  static final class Tickets implements TicketStore {
+    private final Map<String, StoredTicket> tickets = new ConcurrentHashMap<>();
+
+    @Override
+    public Future<Void> save(StoredTicket ticket) {
+      tickets.put(ticket.getRequest().getSeat().getPlayerId(), ticket);
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> remove(Collection<String> playerIds) {
+      playerIds.forEach(tickets::remove);
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<List<StoredTicket>> loadAll() {
+      return Future.succeededFuture(new ArrayList<>(tickets.values()));
+    }
+  }
+
+  static final class Sessions implements SessionDirectory {
+    private final Map<String, String> gateways = new ConcurrentHashMap<>();
+
+    @Override
+    public Future<String> claim(String playerId, String gateway) {
+      return Future.succeededFuture(gateways.put(playerId, gateway));
+    }
+
+    @Override
+    public Future<Void> release(String playerId, String gateway) {
+      gateways.remove(playerId, gateway);
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<String> find(String playerId) {
+      return Future.succeededFuture(gateways.get(playerId));
+    }
+  }
+
+  static final class Nodes implements NodeDirectory {
+    private record Entry(NodeLoad load, long expiresAtMillis) {}
+
+    private final Map<String, Entry> nodes = new ConcurrentHashMap<>();
+
+    @Override
+    public Future<Void> publish(NodeLoad load, long ttlMillis) {
+      nodes.put(load.getNodeId(), new Entry(load, System.currentTimeMillis() + ttlMillis));
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> remove(String nodeId) {
+      nodes.remove(nodeId);
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<List<NodeLoad>> all() {
+      long now = System.currentTimeMillis();
+      nodes.values().removeIf(entry -> entry.expiresAtMillis() < now);
+      return Future.succeededFuture(nodes.values().stream().map(Entry::load).toList());
+    }
+  }
+}

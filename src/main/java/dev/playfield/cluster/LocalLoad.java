@@ -1,0 +1,57 @@
+package dev.playfield.cluster;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * This node's own load, counted by the gateway and the room host as things happen, read by the
+ * load publisher. Thread-safe counters; nothing here blocks.
+ */
+public final class LocalLoad {
+
+  private final AtomicInteger players = new AtomicInteger();
+  private final AtomicInteger rooms = new AtomicInteger();
+  private final AtomicLong tickNanos = new AtomicLong();
+  private volatile boolean draining;
+
+  public void playerConnected() {
+    players.incrementAndGet();
+  }
+
+  public void playerDisconnected() {
+    players.decrementAndGet();
+  }
+
+  public void roomOpened() {
+    rooms.incrementAndGet();
+  }
+
+  public void roomClosed() {
+    rooms.decrementAndGet();
+  }
+
+  public void ticked(long nanos) {
+    tickNanos.addAndGet(nanos);
+  }
+
+  public int players() {
+    return players.get();
+  }
+
+  public int rooms() {
+    return rooms.get();
+  }
+
+  /** Nanoseconds spent ticking since the last call. */
+  public long takeTickNanos() {
+    return tickNanos.getAndSet(0);
+  }
+
+  public boolean draining() {
+    return draining;
+  }
+
+  public void startDraining() {
+    draining = true;
+  }
+}
