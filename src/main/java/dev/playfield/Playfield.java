@@ -7,7 +7,6 @@ import dev.playfield.config.PlayfieldConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +57,6 @@ public final class Playfield {
   }
 
   private static Running start(PlayfieldConfig config) {
-    String nodeId = UUID.randomUUID().toString();
     if (!config.cluster().enabled()) {
       Vertx vertx = Vertx.vertx(new VertxOptions());
       PlayfieldNode node = new PlayfieldNode(vertx, config).start().await();
@@ -68,7 +66,7 @@ public final class Playfield {
         config.cluster().port(), config.cluster().members());
     ClusterJoin.Joined joined = ClusterJoin.join(config.cluster(), new VertxOptions()).await();
     PlayfieldNode node = new PlayfieldNode(joined.vertx(), config, HazelcastCluster.services(
-        joined.vertx(), joined.hazelcast(), nodeId, config.matchmaking().initialRating())).start().await();
+        joined.vertx(), joined.hazelcast(), joined.nodeId(), config.matchmaking().initialRating())).start().await();
     return new Running(node, joined::leave);
   }
 }

@@ -11,6 +11,7 @@ public final class LocalLoad {
 
   private final AtomicInteger players = new AtomicInteger();
   private final AtomicInteger rooms = new AtomicInteger();
+  private final AtomicLong roomsOpened = new AtomicLong();
   private final AtomicLong tickNanos = new AtomicLong();
   private volatile boolean draining;
 
@@ -24,6 +25,7 @@ public final class LocalLoad {
 
   public void roomOpened() {
     rooms.incrementAndGet();
+    roomsOpened.incrementAndGet();
   }
 
   public void roomClosed() {
@@ -40,6 +42,11 @@ public final class LocalLoad {
 
   public int rooms() {
     return rooms.get();
+  }
+
+  /** Rooms this node has opened since it started. */
+  public long roomsOpened() {
+    return roomsOpened.get();
   }
 
   /** Nanoseconds spent ticking since the last call. */

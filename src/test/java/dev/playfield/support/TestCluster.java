@@ -1,0 +1,100 @@
+package dev.playfield.support;
+
+import dev.playfield.PlayfieldNode;
+import dev.playfield.cluster.ClusterJoin;
+import dev.playfield.cluster.HazelcastCluster;
+import dev.playfield.config.PlayfieldConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonArray;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * Real clustered nodes in this JVM: each its own Vert.x and Hazelcast member on 127.0.0.1, in a
+ * cluster with a random name so parallel runs never meet.
+ */
+public final class TestCluster implements AutoCloseable {
+
+  /** One member: its node and how it leaves. */
+  public record Member(PlayfieldNode node, ClusterJoin.Joined joined) {
+    public Vertx vertx() {
+      return joined.vertx();
+    }
+  }
+
+  private final String name = "playfield-test-" + UUID.randomUUID();
+  private final List<Integer> ports = new ArrayList<>();
+  private final List<Member> members = new ArrayList<>();
+
+  public TestCluster(int size) {
+    for (int i = 0; i < size; i++) {
+      ports.add(freePort());
+    }
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Starts the next member; blocks until its node is ready. */
+  public Member start(UnaryOperator<PlayfieldConfig> changes) {
+    int index = members.size();
+    JsonArray memberList = new JsonArray();
+    ports.forEach(port -> memberList.add("127.0.0.1:" + port));
+    Vertx scratch = Vertx.vertx();
+    PlayfieldConfig config;
+    try {
+      config = changes.apply(TestNode.quickConfig(scratch)
+          .with("cluster", true)
+          .with("cluster-name", name)
+          .with("cluster-host", "127.0.0.1")
+          .with("cluster-port", ports.get(index))
+          .with("cluster-members", memberList));
+    } finally {
+      scratch.close();
+    }
+    ClusterJoin.Joined joined = ClusterJoin.join(config.cluster(), new VertxOptions()).await();
+    PlayfieldNode node = new PlayfieldNode(joined.vertx(), config, HazelcastCluster.services(
+        joined.vertx(), joined.hazelcast(), joined.nodeId(),
+        config.matchmaking().initialRating())).start().await();
+    Member member = new Member(node, joined);
+    members.add(member);
+    return member;
+  }
+
+  public Member start() {
+    return start(config -> config);
+  }
+
+  public List<Member> members() {
+    return members;
+  }
+
+  /** Stops one member as SIGTERM would: drain, then leave the cluster. */
+  public void stop(Member member) {
+    member.node().drain().eventually(() -> member.joined().leave()).await();
+    members.remove(member);
+  }
+
+  @Override
+  public void close() {
+    for (Member member : List.copyOf(members)) {
+      try {
+        member.joined().leave().await();
+      } catch (RuntimeException e) {
+        // Already gone.
+      }
+    }
+    members.clear();
+  }
+}
