@@ -100,16 +100,18 @@ public final class PlayfieldNode {
   }
 
   /**
-   * Stops taking new connections and rooms, lets running matches finish (up to the configured
-   * deadline), then closes the remaining connections with a reason. The caller leaves the cluster.
+   * Stops taking new connections and rooms, closes idle connections with a reason, lets running
+   * matches finish (the players of this node are closed as their match ends), and after the last
+   * one or the configured deadline closes whatever is left. The caller leaves the cluster.
    */
   public Future<Void> drain() {
     load.startDraining();
     log.info("node {} draining: {} rooms and {} players to see out", nodeId(), load.rooms(), load.players());
+    gateway.closeIdle();
     return publishLoad()
-        .compose(v -> waitForRooms(System.nanoTime() + config.node().drainTimeoutSeconds() * 1_000_000_000L))
+        .compose(v -> waitUntilIdle(System.nanoTime() + config.node().drainTimeoutSeconds() * 1_000_000_000L))
         .compose(v -> {
-          gateway.closeAll("server shutting down; reconnect to continue");
+          gateway.closeAll();
           if (loadTimer >= 0) {
             vertx.cancelTimer(loadTimer);
           }
@@ -118,10 +120,10 @@ public final class PlayfieldNode {
         .onComplete(done -> log.info("node {} drained ({} rooms left)", nodeId(), load.rooms()));
   }
 
-  private Future<Void> waitForRooms(long deadlineNanos) {
+  private Future<Void> waitUntilIdle(long deadlineNanos) {
     Promise<Void> done = Promise.promise();
     vertx.setPeriodic(200, timer -> {
-      if (load.rooms() == 0 || System.nanoTime() >= deadlineNanos) {
+      if ((load.rooms() == 0 && load.players() == 0) || System.nanoTime() >= deadlineNanos) {
         vertx.cancelTimer(timer);
         done.tryComplete();
       }
@@ -137,6 +139,7 @@ public final class PlayfieldNode {
         .setNodeId(nodeId())
         .setPlayers(load.players())
         .setRooms(load.rooms())
+        .setRoomsOpened(load.roomsOpened())
         .setTickMillisPerSecond(load.takeTickNanos() / 1e6 / seconds)
         .setMaxRooms(config.node().maxRooms())
         .setDraining(load.draining())

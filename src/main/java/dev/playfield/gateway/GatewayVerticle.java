@@ -85,10 +85,24 @@ public final class GatewayVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  /** Closes every connection, telling the clients the node is going away. */
-  public void closeAll(String reason) {
+  /**
+   * Closes the connections of players not in a match, telling them the node is going away;
+   * players in a match are closed when it ends (or by {@link #closeAll()}).
+   */
+  public void closeIdle() {
     for (Session session : services.registry().connections()) {
-      session.execute(() -> session.close(Session.CLOSE_GOING_AWAY, reason));
+      session.execute(() -> {
+        if (!session.player().inMatch()) {
+          session.close(Session.CLOSE_GOING_AWAY, PlayerSession.DRAINING);
+        }
+      });
+    }
+  }
+
+  /** Closes every connection, telling the clients the node is going away. */
+  public void closeAll() {
+    for (Session session : services.registry().connections()) {
+      session.execute(() -> session.close(Session.CLOSE_GOING_AWAY, PlayerSession.DRAINING));
     }
   }
 

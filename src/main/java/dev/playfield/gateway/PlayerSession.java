@@ -42,6 +42,7 @@ final class PlayerSession {
   enum Phase { LOGGED_OUT, LOGGING_IN, IDLE, QUEUED, IN_MATCH, CLOSED }
 
   private static final Logger log = LoggerFactory.getLogger(PlayerSession.class);
+  static final String DRAINING = "server shutting down; connect again to play on another node";
   private static final DeliveryOptions REQUEST = new DeliveryOptions().setSendTimeout(5_000);
 
   private final Session connection;
@@ -235,6 +236,13 @@ final class PlayerSession {
     phase = Phase.IDLE;
     roomId = null;
     connection.send(ServerMessage.newBuilder().setMatchEnd(end).build());
+    if (services.load().draining()) {
+      connection.close(Session.CLOSE_GOING_AWAY, DRAINING);
+    }
+  }
+
+  boolean inMatch() {
+    return phase == Phase.IN_MATCH;
   }
 
   void onClosed() {

@@ -1,12 +1,14 @@
 package dev.playfield.matchmaking;
 
 import dev.playfield.cluster.ClusterServices;
+import dev.playfield.cluster.RecentPlacements;
 import dev.playfield.cluster.RoomPlacement;
 import dev.playfield.config.ModeConfig;
 import dev.playfield.protocol.Addresses;
 import dev.playfield.protocol.internal.CancelTicket;
 import dev.playfield.protocol.internal.CreateRoom;
 import dev.playfield.protocol.internal.NodeLoad;
+import dev.playfield.protocol.internal.RoomCreated;
 import dev.playfield.protocol.internal.Seat;
 import dev.playfield.protocol.internal.StoredTicket;
 import dev.playfield.protocol.internal.TicketRequest;
@@ -49,6 +51,7 @@ public final class MatchmakerVerticle extends VerticleBase {
   private final Clock clock;
   private final ClusterServices cluster;
   private final Map<String, CircuitBreaker> breakers = new HashMap<>();
+  private final RecentPlacements recent = new RecentPlacements();
   private Matchmaker matchmaker;
   private MessageConsumer<Object> consumer;
   private long timerId = -1;
@@ -166,14 +169,13 @@ public final class MatchmakerVerticle extends VerticleBase {
           List<NodeLoad> nodes = done.succeeded() ? done.result() : List.of();
           Set<String> liveGateways = nodes.stream()
               .map(node -> Addresses.gateway(node.getNodeId())).collect(Collectors.toSet());
-          List<NodeLoad> candidates = RoomPlacement.rank(nodes);
           for (Matchmaker.FormedMatch match : matches) {
-            placeOrRequeue(match, liveGateways, candidates);
+            placeOrRequeue(match, liveGateways, nodes);
           }
         });
   }
 
-  private void placeOrRequeue(Matchmaker.FormedMatch match, Set<String> liveGateways, List<NodeLoad> candidates) {
+  private void placeOrRequeue(Matchmaker.FormedMatch match, Set<String> liveGateways, List<NodeLoad> nodes) {
     List<StoredTicket> tickets = match.tickets().stream().map(t -> (StoredTicket) t.payload()).toList();
     List<StoredTicket> orphans = tickets.stream()
         .filter(t -> !liveGateways.contains(t.getRequest().getSeat().getGateway())).toList();
@@ -186,6 +188,7 @@ public final class MatchmakerVerticle extends VerticleBase {
     CreateRoom.Builder create = CreateRoom.newBuilder()
         .setMode(match.mode()).setSeed(ThreadLocalRandom.current().nextLong());
     tickets.forEach(ticket -> create.addSeats(ticket.getRequest().getSeat()));
+    List<NodeLoad> candidates = RoomPlacement.rank(recent.adjust(nodes));
     place(create.build(), candidates, 0).onFailure(cause -> {
       log.warn("no node could open a room for {} players of {}: {}; they wait for the next match",
           tickets.size(), match.mode(), cause.getMessage());
@@ -198,10 +201,13 @@ public final class MatchmakerVerticle extends VerticleBase {
       return Future.failedFuture(candidates.isEmpty() ? "no node has room" : "every node refused");
     }
     String nodeId = candidates.get(index).getNodeId();
+    RecentPlacements.Placement placement = recent.sent(nodeId);
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(CREATE_ROOM_TIMEOUT_MS);
     return breaker(nodeId)
-        .execute(() -> vertx.eventBus().request(Addresses.roomHost(nodeId), create, options).map(Message::body))
+        .<Object>execute(() -> vertx.eventBus().request(Addresses.roomHost(nodeId), create, options).map(Message::body))
+        .onSuccess(created -> recent.confirmed(placement, ((RoomCreated) created).getRoomsOpened()))
         .recover(cause -> {
+          recent.failed(placement);
           log.info("node {} did not open a room ({}); trying the next", nodeId, cause.getMessage());
           return place(create, candidates, index + 1);
         });

@@ -105,7 +105,7 @@ public final class RoomHostVerticle extends VerticleBase {
     announce(room, create, mode);
     hosted.timerId = vertx.setTimer(Math.max(1, phase / 1_000_000), id -> runTick(hosted));
     log.info("room {} created: mode={} players={}", roomId, mode.name(), create.getSeatsCount());
-    request.reply(RoomCreated.newBuilder().setRoomId(roomId).build());
+    request.reply(RoomCreated.newBuilder().setRoomId(roomId).setRoomsOpened(load.roomsOpened()).build());
   }
 
   /** Tells each gateway which of its players now sit in this room. */

@@ -57,8 +57,6 @@ class ClusteredNodesTest {
       MatchFound found = a.await(ServerMessage::hasMatchFound, WAIT).getMatchFound();
       assertThat(b.await(ServerMessage::hasMatchFound, WAIT).getMatchFound().getRoomId()).isEqualTo(found.getRoomId());
       pairs.add(new TestClient[] {a, b});
-      // Let every node publish its load once, so the next placement sees this room.
-      sleep(1_300);
     }
     for (TestClient[] pair : pairs) {
       int seq = pair[0].move(1, 0);

@@ -1,0 +1,156 @@
+package dev.playfield.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.playfield.protocol.v1.MatchEnd;
+import dev.playfield.protocol.v1.RoomPhase;
+import dev.playfield.protocol.v1.ServerMessage;
+import dev.playfield.support.ServerProcess;
+import dev.playfield.support.TestClient;
+import dev.playfield.support.TestCluster;
+import dev.playfield.support.TestNode;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three nodes as separate JVMs started from the jar with environment variables only. Players on
+ * different nodes play together; the oldest node (the matchmaker's) gets SIGTERM in mid-match,
+ * drains, and no match is lost.
+ */
+class MultiProcessClusterIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  private final Vertx vertx = Vertx.vertx();
+  private final List<ServerProcess> servers = new ArrayList<>();
+  private final List<TestClient> clients = new ArrayList<>();
+
+  @AfterEach
+  void tearDown() throws Exception {
+    for (int i = 0; i < servers.size(); i++) {
+      // Kept for a failed run: what each node said.
+      java.nio.file.Files.writeString(java.nio.file.Path.of("target", "it-node" + i + ".log"), servers.get(i).logText());
+    }
+    clients.forEach(TestClient::close);
+    servers.forEach(ServerProcess::close);
+    vertx.close().await();
+  }
+
+  @Test
+  void drainingTheMatchmakersNodeMidMatchLosesNothing() {
+    int[] clusterPorts = {TestCluster.freePort(), TestCluster.freePort(), TestCluster.freePort()};
+    int[] httpPorts = {TestCluster.freePort(), TestCluster.freePort(), TestCluster.freePort()};
+    String members = java.util.Arrays.stream(clusterPorts).mapToObj(p -> "127.0.0.1:" + p)
+        .collect(Collectors.joining(","));
+    String clusterName = "it-" + UUID.randomUUID();
+    for (int i = 0; i < 3; i++) {
+      Map<String, String> env = new HashMap<>();
+      env.put("PLAYFIELD_CLUSTER", "true");
+      env.put("PLAYFIELD_CLUSTER_NAME", clusterName);
+      env.put("PLAYFIELD_CLUSTER_MEMBERS", members);
+      env.put("PLAYFIELD_CLUSTER_PORT", String.valueOf(clusterPorts[i]));
+      env.put("PLAYFIELD_HTTP_PORT", String.valueOf(httpPorts[i]));
+      env.put("PLAYFIELD_HTTP_HOST", "127.0.0.1");
+      env.put("PLAYFIELD_AUTH_TOKEN_SECRET", TestNode.TEST_SECRET);
+      env.put("PLAYFIELD_MATCHMAKING_INTERVAL_MS", "50");
+      env.put("PLAYFIELD_MODES_ARENA_MATCH_SIZE", "2");
+      env.put("PLAYFIELD_MODES_ARENA_MIN_PLAYERS", "2");
+      env.put("PLAYFIELD_MODES_ARENA_COUNTDOWN_MS", "200");
+      env.put("PLAYFIELD_MODES_ARENA_SETTINGS_MATCH_SECONDS", "6");
+      env.put("PLAYFIELD_NODE_DRAIN_TIMEOUT_SECONDS", "30");
+      ServerProcess server = ServerProcess.start("node" + i, env);
+      servers.add(server);
+      server.awaitLog("ready: http port", Duration.ofSeconds(60));
+    }
+    assertThat(servers.get(0).logText()).contains("matchmaker active");
+
+    // Three matches, each with players on two different nodes.
+    List<TestClient[]> pairs = new ArrayList<>();
+    for (int m = 0; m < 3; m++) {
+      TestClient a = connect(httpPorts[m], true);
+      TestClient b = connect(httpPorts[(m + 1) % 3], false);
+      a.login("a" + m);
+      b.login("b" + m);
+      a.joinQueue("arena");
+      a.await(ServerMessage::hasQueued, WAIT);
+      b.joinQueue("arena");
+      String room = a.await(ServerMessage::hasMatchFound, WAIT).getMatchFound().getRoomId();
+      assertThat(b.await(ServerMessage::hasMatchFound, WAIT).getMatchFound().getRoomId()).isEqualTo(room);
+      pairs.add(new TestClient[] {a, b});
+    }
+    for (TestClient[] pair : pairs) {
+      pair[0].await(m -> m.hasState() && m.getState().getPhase() == RoomPhase.ROOM_PHASE_RUNNING, WAIT);
+    }
+    long nodesWithRooms = servers.stream().filter(server -> server.logged("created: mode=arena")).count();
+    assertThat(nodesWithRooms).as("rooms spread over the nodes by load").isGreaterThanOrEqualTo(2);
+
+    // SIGTERM to the oldest node, whose matchmaker is the active one, in mid-match.
+    servers.get(0).terminate();
+
+    // Every match plays on: inputs are still applied...
+    for (TestClient[] pair : pairs) {
+      for (TestClient player : pair) {
+        int seq = player.move(0.5f, 0.5f);
+        player.await(m -> m.hasState() && m.getState().getLastInputSeq() >= seq, WAIT);
+      }
+    }
+    // ...and ends with both players ranked.
+    for (TestClient[] pair : pairs) {
+      for (TestClient player : pair) {
+        MatchEnd end = player.await(ServerMessage::hasMatchEnd, WAIT).getMatchEnd();
+        assertThat(end.getStandingsCount()).isEqualTo(2);
+      }
+    }
+    // The drained node's own players are told it is going away once their match is over.
+    assertThat(pairs.get(0)[0].awaitClose(WAIT)).isEqualTo((short) 1001);
+    assertThat(pairs.get(2)[1].awaitClose(WAIT)).isEqualTo((short) 1001);
+    int exit = servers.get(0).awaitExit(Duration.ofSeconds(45));
+    assertThat(exit).as("exit after a clean drain (143 is the JVM's code for SIGTERM)").isIn(0, 143);
+    assertThat(servers.get(0).logText()).contains("drained");
+
+    // The two nodes left still match players: another node took over the matchmaker.
+    TestClient c = connect(httpPorts[1], true);
+    TestClient d = connect(httpPorts[2], true);
+    c.login("c");
+    d.login("d");
+    queueUntilAccepted(c);
+    queueUntilAccepted(d);
+    assertThat(c.await(ServerMessage::hasMatchFound, WAIT).getMatchFound().getPlayersCount()).isEqualTo(2);
+    assertThat(servers.get(1).logText() + servers.get(2).logText()).contains("matchmaker active");
+  }
+
+  private TestClient connect(int port, boolean binary) {
+    TestClient client = TestClient.connect(vertx, port, binary);
+    clients.add(client);
+    return client;
+  }
+
+  // Until the survivors notice the old matchmaker gone, the queue answers UNAVAILABLE.
+  private static void queueUntilAccepted(TestClient client) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      client.joinQueue("arena");
+      ServerMessage reply = client.await(m -> m.hasQueued() || m.hasError(), WAIT);
+      if (reply.hasQueued()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("never queued: " + reply);
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}
