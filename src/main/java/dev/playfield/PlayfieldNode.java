@@ -4,6 +4,7 @@ import dev.playfield.arena.ArenaType;
 import dev.playfield.cluster.ClusterServices;
 import dev.playfield.cluster.LocalCluster;
 import dev.playfield.cluster.LocalLoad;
+import dev.playfield.cluster.RoomFailoverVerticle;
 import dev.playfield.config.ModeConfig;
 import dev.playfield.config.PlayfieldConfig;
 import dev.playfield.game.GameCatalog;
@@ -78,10 +79,13 @@ public final class PlayfieldNode {
     gateway = GatewayVerticle.create(vertx, config, cluster, load, gameOfMode,
         new JsonWire(games.messageTypes()), tokens);
     return vertx.deployVerticle(new RoomHostVerticle(cluster.nodeId(), config.modes(), gameOfMode,
-            new MatchResults(cluster.ratings(), config.matchmaking().kFactor()), load, config.node().maxRooms()))
+            new MatchResults(cluster.ratings(), config.matchmaking().kFactor()), load, cluster,
+            new RoomHostVerticle.Settings(config.node().reconnectGraceSeconds() * 1000L,
+                config.node().replicateEveryTicks(), config.node().maxRooms())))
         .compose(id -> publishLoad())
         .compose(v -> vertx.deployVerticle(new MatchmakerVerticle(config.modes(),
             config.matchmaking().intervalMs(), Clock.systemUTC(), cluster)))
+        .compose(id -> vertx.deployVerticle(new RoomFailoverVerticle(cluster)))
         .compose(id -> vertx.deployVerticle(gateway))
         .map(id -> {
           loadTimer = vertx.setPeriodic(config.node().loadIntervalMs(), t -> publishLoad());

@@ -65,6 +65,13 @@ final class ArenaGame implements Game {
     view = null;
   }
 
+  /** An absent player stands still rather than running into a wall until they are back. */
+  @Override
+  public void absent(int slot) {
+    checkSlot(slot);
+    match.avatar(slot).steer(0, 0);
+  }
+
   @Override
   public Message view(int slot) {
     checkSlot(slot);

@@ -28,7 +28,7 @@ public final class ClusterJoin {
     }
   }
 
-  private static final String VERTX_NODE_ID = "__vertx.nodeId";
+  static final String VERTX_NODE_ID = "__vertx.nodeId";
 
   private ClusterJoin() {}
 

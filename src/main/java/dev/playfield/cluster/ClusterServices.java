@@ -7,4 +7,6 @@ public record ClusterServices(
     TicketStore tickets,
     SessionDirectory sessions,
     NodeDirectory nodes,
-    Leadership leadership) {}
+    Leadership leadership,
+    RoomStore rooms,
+    ResumeStore resumes) {}

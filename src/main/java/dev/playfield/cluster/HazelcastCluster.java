@@ -34,6 +34,8 @@ public final class HazelcastCluster {
   static final String SESSIONS = "playfield.sessions";
   static final String NODES = "playfield.nodes";
   static final String RATINGS = "playfield.ratings";
+  static final String ROOMS = "playfield.rooms";
+  static final String RESUMES = "playfield.resumes";
 
   private HazelcastCluster() {}
 
@@ -78,7 +80,9 @@ public final class HazelcastCluster {
         new Tickets(vertx, hazelcast.getMap(TICKETS)),
         new Sessions(vertx, hazelcast.getMap(SESSIONS)),
         new Nodes(vertx, hazelcast.getMap(NODES)),
-        new OldestMemberLeads(hazelcast));
+        new OldestMemberLeads(hazelcast),
+        new Rooms(vertx, hazelcast.getMap(ROOMS)),
+        new Resumes(vertx, hazelcast.getMap(RESUMES)));
   }
 
   static final class Tickets implements TicketStore {
@@ -216,6 +220,67 @@ public final class HazelcastCluster {
     }
   }
 
+  static final class Rooms implements RoomStore {
+    private final Vertx vertx;
+    private final IMap<String, byte[]> map;
+
+    Rooms(Vertx vertx, IMap<String, byte[]> map) {
+      this.vertx = vertx;
+      this.map = map;
+    }
+
+    @Override
+    public Future<Boolean> replace(String roomId, byte[] expected, byte[] next) {
+      return vertx.executeBlocking(() -> expected == null
+          ? map.putIfAbsent(roomId, next) == null
+          : map.replace(roomId, expected, next), false);
+    }
+
+    @Override
+    public Future<byte[]> load(String roomId) {
+      return Future.fromCompletionStage(map.getAsync(roomId));
+    }
+
+    @Override
+    public Future<Void> remove(String roomId, byte[] expected) {
+      return vertx.executeBlocking(() -> {
+        map.remove(roomId, expected);
+        return null;
+      }, false);
+    }
+
+    @Override
+    public Future<java.util.Map<String, byte[]>> all() {
+      return vertx.executeBlocking(() -> java.util.Map.copyOf(map), false);
+    }
+  }
+
+  static final class Resumes implements ResumeStore {
+    private final Vertx vertx;
+    private final IMap<String, byte[]> map;
+
+    Resumes(Vertx vertx, IMap<String, byte[]> map) {
+      this.vertx = vertx;
+      this.map = map;
+    }
+
+    @Override
+    public Future<Void> put(String tokenId, dev.playfield.protocol.internal.ResumeEntry entry, long ttlMillis) {
+      return Future.fromCompletionStage(map.setAsync(tokenId, entry.toByteArray(), ttlMillis, TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public Future<dev.playfield.protocol.internal.ResumeEntry> consume(String tokenId) {
+      return Future.fromCompletionStage(map.removeAsync(tokenId)).compose(bytes -> {
+        try {
+          return Future.succeededFuture(bytes == null ? null : dev.playfield.protocol.internal.ResumeEntry.parseFrom(bytes));
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          return Future.failedFuture(e);
+        }
+      });
+    }
+  }
+
   /** The oldest member of the cluster leads; Hazelcast lists members oldest first. */
   static final class OldestMemberLeads implements dev.playfield.cluster.Leadership, MembershipListener {
     private final HazelcastInstance hazelcast;
@@ -230,6 +295,18 @@ public final class HazelcastCluster {
     public boolean isLeader() {
       Iterator<Member> members = hazelcast.getCluster().getMembers().iterator();
       return members.hasNext() && members.next().localMember();
+    }
+
+    @Override
+    public java.util.Set<String> liveNodes() {
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (Member member : hazelcast.getCluster().getMembers()) {
+        String id = member.getAttribute(ClusterJoin.VERTX_NODE_ID);
+        if (id != null) {
+          ids.add(id);
+        }
+      }
+      return ids;
     }
 
     @Override

@@ -9,6 +9,9 @@ public interface Leadership {
 
   boolean isLeader();
 
+  /** The ids of the nodes that are members now (this one included). */
+  java.util.Set<String> liveNodes();
+
   /** Called, on any thread, whenever leadership may have changed; read {@link #isLeader()} then. */
   void onChange(Runnable listener);
 }

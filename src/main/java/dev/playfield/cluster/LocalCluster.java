@@ -1,6 +1,7 @@
 package dev.playfield.cluster;
 
 import dev.playfield.protocol.internal.NodeLoad;
+import dev.playfield.protocol.internal.ResumeEntry;
 import dev.playfield.protocol.internal.StoredTicket;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -23,8 +24,64 @@ public final class LocalCluster {
           }
 
           @Override
+          public java.util.Set<String> liveNodes() {
+            return java.util.Set.of(nodeId);
+          }
+
+          @Override
           public void onChange(Runnable listener) {}
-        });
+        }, new Rooms(), new Resumes());
+  }
+
+  static final class Rooms implements RoomStore {
+    private final Map<String, byte[]> records = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized Future<Boolean> replace(String roomId, byte[] expected, byte[] next) {
+      byte[] current = records.get(roomId);
+      boolean matches = expected == null ? current == null : java.util.Arrays.equals(current, expected);
+      if (matches) {
+        records.put(roomId, next);
+      }
+      return Future.succeededFuture(matches);
+    }
+
+    @Override
+    public Future<byte[]> load(String roomId) {
+      return Future.succeededFuture(records.get(roomId));
+    }
+
+    @Override
+    public synchronized Future<Void> remove(String roomId, byte[] expected) {
+      if (java.util.Arrays.equals(records.get(roomId), expected)) {
+        records.remove(roomId);
+      }
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Map<String, byte[]>> all() {
+      return Future.succeededFuture(Map.copyOf(records));
+    }
+  }
+
+  static final class Resumes implements ResumeStore {
+    private record Entry(ResumeEntry entry, long expiresAtMillis) {}
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    @Override
+    public Future<Void> put(String tokenId, ResumeEntry entry, long ttlMillis) {
+      entries.put(tokenId, new Entry(entry, System.currentTimeMillis() + ttlMillis));
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<ResumeEntry> consume(String tokenId) {
+      Entry entry = entries.remove(tokenId);
+      boolean live = entry != null && entry.expiresAtMillis() >= System.currentTimeMillis();
+      return Future.succeededFuture(live ? entry.entry() : null);
+    }
   }
 
   static final class Tickets implements TicketStore {

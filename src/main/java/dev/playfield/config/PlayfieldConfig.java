@@ -31,7 +31,8 @@ public record PlayfieldConfig(
       String publicHost,
       String configFile) {}
 
-  public record NodeConfig(int maxRooms, int drainTimeoutSeconds, int loadIntervalMs) {}
+  public record NodeConfig(int maxRooms, int drainTimeoutSeconds, int loadIntervalMs,
+      int reconnectGraceSeconds, int replicateEveryTicks) {}
 
 
   public record AuthConfig(String tokenSecret, int tokenTtlSeconds) {}
@@ -42,7 +43,8 @@ public record PlayfieldConfig(
       int messageBurst,
       int maxStrikes,
       int strikeWindowSeconds,
-      int maxNameLength) {}
+      int maxNameLength,
+      int slowReaderSeconds) {}
 
   public record MatchmakingConfig(int intervalMs, int initialRating, int kFactor) {}
 
@@ -72,7 +74,8 @@ public record PlayfieldConfig(
             gateway.intIn("message-burst", 1, 1_000_000),
             gateway.intIn("max-strikes", 1, 1_000_000),
             gateway.intIn("strike-window-seconds", 1, 3600),
-            gateway.intIn("max-name-length", 1, 256)),
+            gateway.intIn("max-name-length", 1, 256),
+            gateway.intIn("slow-reader-seconds", 1, 3600)),
         new MatchmakingConfig(
             matchmaking.intIn("interval-ms", 1, 60_000),
             matchmaking.intIn("initial-rating", 0, 100_000),
@@ -90,7 +93,9 @@ public record PlayfieldConfig(
         new NodeConfig(
             node.intIn("max-rooms", 1, 1_000_000),
             node.intIn("drain-timeout-seconds", 0, 86_400),
-            node.intIn("load-interval-ms", 50, 60_000)));
+            node.intIn("load-interval-ms", 50, 60_000),
+            node.intIn("reconnect-grace-seconds", 0, 3600),
+            node.intIn("replicate-every-ticks", 1, 10_000)));
   }
 
   /** A copy with {@code value} set at the dotted {@code path}; for tests and tools. */

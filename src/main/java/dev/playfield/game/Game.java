@@ -24,6 +24,12 @@ public interface Game {
   /** The player in {@code slot} has left the match for good; what remains of it is the game's call. */
   void leave(int slot);
 
+  /**
+   * The player's connection dropped; they may come back within the grace window (then their
+   * inputs simply resume) or {@link #leave} follows. What an absent player does is the game's call.
+   */
+  default void absent(int slot) {}
+
   /** The state the player in {@code slot} should see now. Must not be mutated afterwards by the game. */
   Message view(int slot);
 

@@ -55,9 +55,10 @@ public final class GatewayVerticle extends VerticleBase {
   /** A gateway for this node; {@code address} is where rooms and the matchmaker reach it. */
   public static GatewayVerticle create(Vertx vertx, PlayfieldConfig config, ClusterServices cluster,
       LocalLoad load, Map<String, GameType> gameOfMode, JsonWire json, TokenService tokens) {
-    GatewayServices services = new GatewayServices(vertx.eventBus(), Addresses.gateway(cluster.nodeId()), tokens,
-        cluster.ratings(), cluster.sessions(), load, new SessionRegistry(), config.gateway(), gameOfMode, json,
-        System::nanoTime);
+    GatewayServices services = new GatewayServices(vertx, vertx.eventBus(), Addresses.gateway(cluster.nodeId()), tokens,
+        cluster.ratings(), cluster.sessions(), cluster.resumes(), load, new SessionRegistry(), config.gateway(),
+        gameOfMode, json, System::nanoTime, config.node().reconnectGraceSeconds() * 1000L,
+        config.auth().tokenTtlSeconds() * 1000L);
     return new GatewayVerticle(services, config.httpHost(), config.httpPort());
   }
 
@@ -204,7 +205,7 @@ public final class GatewayVerticle extends VerticleBase {
   private void kick(KickSession kick) {
     Session session = services.registry().find(kick.getPlayerId());
     if (session != null && !kick.getNewGateway().equals(services.address())) {
-      session.execute(() -> session.close(Session.CLOSE_REPLACED, "logged in from another connection"));
+      session.execute(session::replaced);
     }
   }
 

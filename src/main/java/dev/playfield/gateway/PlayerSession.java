@@ -6,14 +6,14 @@ import com.google.protobuf.Message;
 import dev.playfield.game.GameType;
 import dev.playfield.protocol.Addresses;
 import dev.playfield.protocol.internal.CancelTicket;
-import dev.playfield.protocol.internal.GatewayFrame;
-import dev.playfield.protocol.internal.KickSession;
 import dev.playfield.protocol.internal.RoomAssigned;
 import dev.playfield.protocol.internal.RoomInput;
 import dev.playfield.protocol.internal.Seat;
+import dev.playfield.protocol.internal.SeatDisconnected;
 import dev.playfield.protocol.internal.SeatLeft;
 import dev.playfield.protocol.internal.TicketRequest;
 import dev.playfield.protocol.v1.ClientMessage;
+import dev.playfield.protocol.v1.Error;
 import dev.playfield.protocol.v1.ErrorCode;
 import dev.playfield.protocol.v1.Input;
 import dev.playfield.protocol.v1.JoinQueue;
@@ -24,12 +24,13 @@ import dev.playfield.protocol.v1.MatchFound;
 import dev.playfield.protocol.v1.Pong;
 import dev.playfield.protocol.v1.Queued;
 import dev.playfield.protocol.v1.QueueLeft;
+import dev.playfield.protocol.v1.Resumed;
 import dev.playfield.protocol.v1.ServerMessage;
 import dev.playfield.protocol.v1.State;
+import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,22 +42,28 @@ final class PlayerSession {
 
   enum Phase { LOGGED_OUT, LOGGING_IN, IDLE, QUEUED, IN_MATCH, CLOSED }
 
-  private static final Logger log = LoggerFactory.getLogger(PlayerSession.class);
   static final String DRAINING = "server shutting down; connect again to play on another node";
+  private static final Logger log = LoggerFactory.getLogger(PlayerSession.class);
   private static final DeliveryOptions REQUEST = new DeliveryOptions().setSendTimeout(5_000);
 
   private final Session connection;
   private final GatewayServices services;
+  private final Logins logins;
+  private final SeatRecovery seats;
   private Phase phase = Phase.LOGGED_OUT;
+  private LoginOk login;
   private String playerId;
   private String name;
   private String roomId;
   private String mode;
   private GameType game;
+  private boolean replaced;
 
   PlayerSession(Session connection, GatewayServices services) {
     this.connection = connection;
     this.services = services;
+    this.logins = new Logins(services);
+    this.seats = new SeatRecovery(services);
   }
 
   String describe() {
@@ -67,6 +74,7 @@ final class PlayerSession {
     int requestId = message.getRequestId();
     switch (message.getBodyCase()) {
       case LOGIN -> onLogin(requestId, message.getLogin());
+      case RESUME -> onResume(requestId, message.getResume().getResumeToken());
       case JOIN_QUEUE -> onJoinQueue(requestId, message.getJoinQueue());
       case LEAVE_QUEUE -> onLeaveQueue(requestId);
       case INPUT -> onInput(requestId, message.getInput());
@@ -78,55 +86,82 @@ final class PlayerSession {
     }
   }
 
-  private void onLogin(int requestId, Login login) {
+  private boolean startLogin(int requestId) {
     if (phase != Phase.LOGGED_OUT) {
       connection.reject(ErrorCode.INVALID_STATE, requestId, "already logged in");
-      return;
+      return false;
     }
-    Optional<String> badName = checkName(login.getName());
+    phase = Phase.LOGGING_IN;
+    return true;
+  }
+
+  private void onLogin(int requestId, Login request) {
+    Optional<String> badName = checkName(request.getName());
     if (badName.isPresent()) {
       connection.reject(ErrorCode.INVALID_ARGUMENT, requestId, badName.get());
       return;
     }
-    phase = Phase.LOGGING_IN;
-    var identity = login.getToken().isEmpty()
-        ? io.vertx.core.Future.succeededFuture(new TokenService.Claims(newPlayerId(), ""))
-        : services.tokens().verify(login.getToken());
-    identity.compose(claims -> services.ratings().rating(claims.playerId()).map(rating -> {
-      String chosen = !login.getName().isBlank() ? login.getName().strip()
-          : !claims.name().isEmpty() ? claims.name() : guestName(claims.playerId());
-      return LoginOk.newBuilder().setPlayerId(claims.playerId()).setName(chosen).setRating(rating)
-          .setToken(services.tokens().issue(claims.playerId(), chosen)).build();
-    })).onComplete(done -> connection.execute(() -> finishLogin(requestId, done.result(), done.cause())));
+    if (!startLogin(requestId)) {
+      return;
+    }
+    logins.login(request)
+        .compose(ok -> logins.claim(ok.getPlayerId(), connection).map(ok))
+        .onComplete(done -> connection.execute(() -> {
+          if (loggedIn(requestId, done.result(), done.cause())) {
+            reply(requestId, ServerMessage.newBuilder().setLoginOk(login));
+          }
+        }));
   }
 
-  private void finishLogin(int requestId, LoginOk ok, Throwable failure) {
-    if (phase == Phase.CLOSED) {
+  private void onResume(int requestId, String resumeToken) {
+    if (!startLogin(requestId)) {
       return;
+    }
+    logins.resume(resumeToken)
+        .compose(back -> logins.claim(back.login().getPlayerId(), connection).map(back))
+        .onComplete(done -> connection.execute(() -> {
+          if (!loggedIn(requestId, done.succeeded() ? done.result().login() : null, done.cause())) {
+            return;
+          }
+          String room = done.result().roomId();
+          if (room.isEmpty()) {
+            reply(requestId, ServerMessage.newBuilder().setResumed(Resumed.newBuilder().setLogin(login)));
+            return;
+          }
+          seats.retake(room, playerId).onComplete(seat -> connection.execute(() -> {
+            if (phase == Phase.CLOSED) {
+              return;
+            }
+            Resumed.Builder resumed = Resumed.newBuilder().setLogin(login);
+            if (seat.succeeded() && phase == Phase.IDLE) {
+              MatchFound match = enter(room, seat.result().getAssigned());
+              reply(requestId, ServerMessage.newBuilder().setResumed(resumed.setMatch(match)));
+              deliverState(seat.result().getState());
+            } else {
+              log.info("{} resumed without a seat: {}", describe(), seat.cause() == null ? phase : seat.cause().getMessage());
+              logins.remember(login, "", 0);
+              reply(requestId, ServerMessage.newBuilder().setResumed(resumed));
+            }
+          }));
+        }));
+  }
+
+  /** Completes a login or resume; false (after answering the error) when it failed. */
+  private boolean loggedIn(int requestId, LoginOk ok, Throwable failure) {
+    if (phase == Phase.CLOSED) {
+      return false;
     }
     if (failure != null) {
       phase = Phase.LOGGED_OUT;
-      boolean expired = failure instanceof TokenService.TokenRejected rejected && rejected.expired();
-      connection.reject(expired ? ErrorCode.TOKEN_EXPIRED : ErrorCode.INVALID_TOKEN, requestId, failure.getMessage());
-      return;
+      ErrorCode code = failure instanceof Logins.Refused refused ? refused.code : ErrorCode.UNAVAILABLE;
+      connection.reject(code, requestId, failure.getMessage());
+      return false;
     }
+    login = ok;
     playerId = ok.getPlayerId();
     name = ok.getName();
     phase = Phase.IDLE;
-    Session replaced = services.registry().bind(playerId, connection);
-    if (replaced != null) {
-      replaced.execute(() -> replaced.close(Session.CLOSE_REPLACED, "logged in from another connection"));
-    }
-    String player = playerId;
-    services.directory().claim(player, services.address()).onComplete(claimed -> {
-      String previous = claimed.succeeded() ? claimed.result() : null;
-      if (previous != null && !previous.equals(services.address())) {
-        // The player's old session is on another node: that node closes it.
-        services.bus().send(previous, GatewayFrame.newBuilder().setKick(KickSession.newBuilder()
-            .setPlayerId(player).setNewGateway(services.address())).build());
-      }
-      connection.execute(() -> reply(requestId, ServerMessage.newBuilder().setLoginOk(ok)));
-    });
+    return true;
   }
 
   private void onJoinQueue(int requestId, JoinQueue join) {
@@ -174,30 +209,31 @@ final class PlayerSession {
           requestId, "input outside a match");
       return;
     }
-    if (input.getSeq() == 0) {
-      connection.reject(ErrorCode.INVALID_INPUT, requestId, "input seq must start at 1");
-      return;
-    }
-    Any payload = input.getGame();
-    if (!payload.is(game.inputType())) {
-      connection.reject(ErrorCode.INVALID_INPUT, requestId, "game input must be "
-          + game.inputType().getSimpleName() + ", got '" + payload.getTypeUrl() + "'");
-      return;
-    }
-    Optional<String> reason;
-    try {
-      // Unpacking here caches the parsed message in the Any, so the room on this node reuses it.
-      Message parsed = payload.unpack(game.inputType());
-      reason = game.rejectReason(parsed);
-    } catch (InvalidProtocolBufferException e) {
-      reason = Optional.of("game input does not parse: " + e.getMessage());
-    }
+    Optional<String> reason = checkInput(input);
     if (reason.isPresent()) {
       connection.reject(ErrorCode.INVALID_INPUT, requestId, reason.get());
       return;
     }
     services.bus().send(Addresses.room(roomId), RoomInput.newBuilder()
-        .setPlayerId(playerId).setSeq(input.getSeq()).setGame(payload).build());
+        .setPlayerId(playerId).setSeq(input.getSeq()).setGame(input.getGame()).build());
+  }
+
+  private Optional<String> checkInput(Input input) {
+    if (input.getSeq() == 0) {
+      return Optional.of("input seq must start at 1");
+    }
+    Any payload = input.getGame();
+    if (!payload.is(game.inputType())) {
+      return Optional.of("game input must be " + game.inputType().getSimpleName() + ", got '"
+          + payload.getTypeUrl() + "'");
+    }
+    try {
+      // Unpacking here caches the parsed message in the Any, so the room on this node reuses it.
+      Message parsed = payload.unpack(game.inputType());
+      return game.rejectReason(parsed);
+    } catch (InvalidProtocolBufferException e) {
+      return Optional.of("game input does not parse: " + e.getMessage());
+    }
   }
 
   private void onLeaveMatch(int requestId) {
@@ -205,8 +241,8 @@ final class PlayerSession {
       connection.reject(ErrorCode.INVALID_STATE, requestId, "not in a match");
       return;
     }
-    leaveRoom();
-    phase = Phase.IDLE;
+    services.bus().send(Addresses.room(roomId), SeatLeft.newBuilder().setPlayerId(playerId).build());
+    leftRoom();
   }
 
   /** The matchmaker placed this player in a room. False when the player cannot take the seat. */
@@ -214,18 +250,32 @@ final class PlayerSession {
     if (phase != Phase.QUEUED) {
       return false;
     }
+    connection.send(ServerMessage.newBuilder().setMatchFound(enter(roomId, assigned)).build());
+    return true;
+  }
+
+  private MatchFound enter(String roomId, RoomAssigned assigned) {
     this.roomId = roomId;
     this.mode = assigned.getMode();
     this.game = services.gameOfMode().get(assigned.getMode());
     phase = Phase.IN_MATCH;
-    connection.send(ServerMessage.newBuilder().setMatchFound(MatchFound.newBuilder()
-        .setRoomId(roomId).setMode(assigned.getMode()).setYourPlayerId(playerId)
-        .addAllPlayers(assigned.getPlayersList()).setTickRate(assigned.getTickRate())).build());
-    return true;
+    logins.remember(login, roomId, 0);
+    return MatchFound.newBuilder().setRoomId(roomId).setMode(assigned.getMode()).setYourPlayerId(playerId)
+        .addAllPlayers(assigned.getPlayersList()).setTickRate(assigned.getTickRate()).build();
+  }
+
+  private void leftRoom() {
+    phase = Phase.IDLE;
+    roomId = null;
+    logins.remember(login, "", 0);
   }
 
   boolean inRoom(String roomId) {
     return phase == Phase.IN_MATCH && roomId.equals(this.roomId);
+  }
+
+  boolean inMatch() {
+    return phase == Phase.IN_MATCH;
   }
 
   void deliverState(State state) {
@@ -233,23 +283,27 @@ final class PlayerSession {
   }
 
   void deliverMatchEnd(MatchEnd end) {
-    phase = Phase.IDLE;
-    roomId = null;
+    leftRoom();
     connection.send(ServerMessage.newBuilder().setMatchEnd(end).build());
     if (services.load().draining()) {
       connection.close(Session.CLOSE_GOING_AWAY, DRAINING);
     }
   }
 
-  boolean inMatch() {
-    return phase == Phase.IN_MATCH;
+  /** The player took this session over from another connection: nothing is given up on close. */
+  void markReplaced() {
+    replaced = true;
   }
 
   void onClosed() {
     if (phase == Phase.QUEUED) {
       cancelTicket();
-    } else if (phase == Phase.IN_MATCH) {
-      leaveRoom();
+    } else if (phase == Phase.IN_MATCH && !replaced) {
+      // The seat waits for the player to come back with the resume token.
+      services.bus().send(Addresses.room(roomId), SeatDisconnected.newBuilder().setPlayerId(playerId).build());
+    }
+    if (login != null && !replaced) {
+      logins.remember(login, phase == Phase.IN_MATCH ? roomId : "", System.currentTimeMillis());
     }
     phase = Phase.CLOSED;
     if (playerId != null && services.registry().unbind(playerId, connection)) {
@@ -269,14 +323,9 @@ final class PlayerSession {
     return false;
   }
 
-  private io.vertx.core.Future<?> cancelTicket() {
+  private Future<?> cancelTicket() {
     return services.bus().request(Addresses.MATCHMAKER,
         CancelTicket.newBuilder().setPlayerId(playerId).build(), REQUEST);
-  }
-
-  private void leaveRoom() {
-    services.bus().send(Addresses.room(roomId), SeatLeft.newBuilder().setPlayerId(playerId).build());
-    roomId = null;
   }
 
   private void failed(int requestId, Throwable cause) {
@@ -285,7 +334,7 @@ final class PlayerSession {
       connection.reject(code == null ? ErrorCode.UNAVAILABLE : code, requestId, reply.getMessage());
     } else {
       log.warn("{}: request failed: {}", describe(), cause.toString());
-      reply(requestId, ServerMessage.newBuilder().setError(dev.playfield.protocol.v1.Error.newBuilder()
+      reply(requestId, ServerMessage.newBuilder().setError(Error.newBuilder()
           .setCode(ErrorCode.UNAVAILABLE).setMessage("the server could not complete this; try again")));
     }
   }
@@ -303,15 +352,5 @@ final class PlayerSession {
 
   private void reply(int requestId, ServerMessage.Builder message) {
     connection.send(message.setRequestId(requestId).build());
-  }
-
-  private static String guestName(String playerId) {
-    String tail = playerId.substring(Math.max(0, playerId.length() - 4));
-    return "Guest-" + tail.toUpperCase(java.util.Locale.ROOT);
-  }
-
-  private static String newPlayerId() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    return "p-" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
   }
 }

@@ -24,6 +24,7 @@ final class Session {
   /** Close codes in the application range, so clients can tell why they were closed. */
   static final short CLOSE_ABUSE = 4000;
   static final short CLOSE_REPLACED = 4001;
+  static final short CLOSE_TOO_SLOW = 4002;
   /** The node is shutting down (the standard "going away"). */
   static final short CLOSE_GOING_AWAY = 1001;
 
@@ -37,6 +38,7 @@ final class Session {
   private final StrikeCounter strikes;
   private final PlayerSession player;
   private long statesDropped;
+  private long slowSinceNanos;
   private boolean closing;
 
   Session(ServerWebSocket socket, WireFormat wire, GatewayServices services) {
@@ -154,18 +156,33 @@ final class Session {
 
   /**
    * Sends a state unless the client has not read the previous ones yet: states are latest-wins, so
-   * a slow reader skips stale ones instead of making the server queue them.
+   * a slow reader skips stale ones instead of making the server queue them. A client that stays
+   * that slow for gateway.slow-reader-seconds is closed: it cannot be playing.
    */
   void sendState(ServerMessage state) {
-    if (socket.writeQueueFull()) {
-      statesDropped++;
+    if (!socket.writeQueueFull()) {
+      slowSinceNanos = 0;
+      send(state);
       return;
     }
-    send(state);
+    statesDropped++;
+    long now = services.nanoTime().getAsLong();
+    if (slowSinceNanos == 0) {
+      slowSinceNanos = now;
+    } else if (now - slowSinceNanos > TimeUnit.SECONDS.toNanos(services.limits().slowReaderSeconds())) {
+      log.info("closing {}: too slow, {} states skipped", player.describe(), statesDropped);
+      close(CLOSE_TOO_SLOW, "too slow: states were not read for " + services.limits().slowReaderSeconds() + " s");
+    }
   }
 
   long statesDropped() {
     return statesDropped;
+  }
+
+  /** The player took this session over from another connection: close without giving up the seat. */
+  void replaced() {
+    player.markReplaced();
+    close(CLOSE_REPLACED, "logged in from another connection");
   }
 
   void close(short code, String reason) {

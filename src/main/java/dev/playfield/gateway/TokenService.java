@@ -17,8 +17,18 @@ import java.time.Clock;
  */
 public final class TokenService {
 
-  /** Who a valid token speaks for. */
-  public record Claims(String playerId, String name) {}
+  /** Who a valid token speaks for; {@code tokenId} is set on resume tokens. */
+  public record Claims(String playerId, String name, String tokenId) {
+    public Claims(String playerId, String name) {
+      this(playerId, name, "");
+    }
+  }
+
+  /** A resume token and its id (the key of its entry in the cluster). */
+  public record ResumeToken(String token, String tokenId) {}
+
+  private static final String KIND = "kind";
+  private static final String RESUME = "resume";
 
   /** Why a token was refused. */
   public static final class TokenRejected extends RuntimeException {
@@ -49,11 +59,32 @@ public final class TokenService {
   }
 
   public String issue(String playerId, String name) {
+    return sign(playerId, baseClaims(name));
+  }
+
+  /** A one-time token to take the session back; the cluster's resume store decides if it still works. */
+  public ResumeToken issueResume(String playerId, String name) {
+    String id = java.util.UUID.randomUUID().toString();
+    return new ResumeToken(sign(playerId, baseClaims(name).put(KIND, RESUME).put("jti", id)), id);
+  }
+
+  /** The id of a resume token this service issued (read without checking: only for our own tokens). */
+  String tokenIdOf(String resumeToken) {
+    String[] parts = resumeToken.split("\\.");
+    JsonObject claims = new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
+        java.nio.charset.StandardCharsets.UTF_8));
+    return claims.getString("jti", "");
+  }
+
+  private JsonObject baseClaims(String name) {
     long now = clock.instant().getEpochSecond();
-    JsonObject claims = new JsonObject()
+    return new JsonObject()
         .put("name", name)
         .put("iat", now)
         .put("exp", now + ttlSeconds);
+  }
+
+  private String sign(String playerId, JsonObject claims) {
     return jwt.generateToken(claims, new JWTOptions()
         .setAlgorithm("HS256")
         .setIssuer(ISSUER)
@@ -61,7 +92,10 @@ public final class TokenService {
         .setNoTimestamp(true));
   }
 
-  /** Fails with {@link TokenRejected} when the token is forged, malformed or expired. */
+  /**
+   * Fails with {@link TokenRejected} when the token is forged, malformed or expired. Resume tokens
+   * verify too (with their {@link Claims#tokenId}); callers check which kind they expect.
+   */
   public Future<Claims> verify(String token) {
     return jwt.authenticate(new TokenCredentials(token))
         .recover(cause -> Future.failedFuture(new TokenRejected("token is not valid: not signed by this server", false)))
@@ -76,7 +110,8 @@ public final class TokenService {
           if (subject == null || subject.isEmpty()) {
             return Future.failedFuture(new TokenRejected("token has no subject", false));
           }
-          return Future.succeededFuture(new Claims(subject, principal.getString("name", "")));
+          String tokenId = RESUME.equals(principal.getString(KIND)) ? principal.getString("jti", "") : "";
+          return Future.succeededFuture(new Claims(subject, principal.getString("name", ""), tokenId));
         });
   }
 }

@@ -5,7 +5,11 @@ import dev.playfield.protocol.internal.CreateRoom;
 import dev.playfield.protocol.internal.GatewayFrame;
 import dev.playfield.protocol.internal.RoomCreated;
 import dev.playfield.protocol.internal.RoomInput;
+import dev.playfield.protocol.internal.ResumeRoom;
+import dev.playfield.protocol.internal.SeatDisconnected;
 import dev.playfield.protocol.internal.SeatLeft;
+import dev.playfield.protocol.internal.SeatResume;
+import dev.playfield.protocol.internal.SeatResumed;
 import dev.playfield.protocol.internal.TicketRequest;
 import dev.playfield.protocol.v1.Error;
 import io.vertx.core.eventbus.EventBus;
@@ -22,7 +26,11 @@ public final class EventBusCodecs {
       new ProtoCodec<>(RoomInput.class, RoomInput.parser()),
       new ProtoCodec<>(SeatLeft.class, SeatLeft.parser()),
       new ProtoCodec<>(GatewayFrame.class, GatewayFrame.parser()),
-      new ProtoCodec<>(Error.class, Error.parser()));
+      new ProtoCodec<>(Error.class, Error.parser()),
+      new ProtoCodec<>(SeatDisconnected.class, SeatDisconnected.parser()),
+      new ProtoCodec<>(SeatResume.class, SeatResume.parser()),
+      new ProtoCodec<>(SeatResumed.class, SeatResumed.parser()),
+      new ProtoCodec<>(ResumeRoom.class, ResumeRoom.parser()));
 
   private EventBusCodecs() {}
 

@@ -1,5 +1,7 @@
 package dev.playfield.room;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.playfield.cluster.ClusterServices;
 import dev.playfield.cluster.LocalLoad;
 import dev.playfield.config.ModeConfig;
 import dev.playfield.game.GameSetup;
@@ -7,12 +9,18 @@ import dev.playfield.game.GameType;
 import dev.playfield.protocol.Addresses;
 import dev.playfield.protocol.internal.CreateRoom;
 import dev.playfield.protocol.internal.GatewayFrame;
-import dev.playfield.protocol.internal.RoomAssigned;
+import dev.playfield.protocol.internal.ResumeRoom;
 import dev.playfield.protocol.internal.RoomCreated;
 import dev.playfield.protocol.internal.RoomInput;
+import dev.playfield.protocol.internal.RoomRecord;
+import dev.playfield.protocol.internal.RoomTick;
+import dev.playfield.protocol.internal.Seat;
+import dev.playfield.protocol.internal.SeatDisconnected;
 import dev.playfield.protocol.internal.SeatLeft;
+import dev.playfield.protocol.internal.SeatResume;
+import dev.playfield.protocol.internal.SeatResumed;
 import dev.playfield.protocol.v1.ErrorCode;
-import dev.playfield.protocol.v1.PlayerInfo;
+import dev.playfield.protocol.v1.State;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -21,120 +29,165 @@ import io.vertx.core.eventbus.MessageConsumer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hosts rooms on this node: creates them on request, ticks each on its own fixed schedule, feeds
- * them inputs from the event bus and sends their states to the players' gateways. All rooms of
- * one host share its event loop; a room's state is only touched there.
+ * Hosts rooms on this node: opens them on request (new, or resumed from the cluster's copy after
+ * their node died), ticks each on its own fixed schedule, feeds them inputs from the event bus,
+ * sends their states to the players' gateways and replicates them to the cluster every few ticks.
+ * All rooms of one host share its event loop; a room's state is only touched there.
  */
 public final class RoomHostVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(RoomHostVerticle.class);
+
+  /** How rooms treat disconnections and replication. */
+  public record Settings(long reconnectGraceMs, int replicateEveryTicks, int maxRooms) {}
 
   private final String nodeId;
   private final Map<String, ModeConfig> modes;
   private final Map<String, GameType> gameOfMode;
   private final MatchResults results;
   private final LocalLoad load;
-  private final int maxRooms;
+  private final ClusterServices cluster;
+  private final Settings settings;
   private final Map<String, HostedRoom> rooms = new HashMap<>();
   private EventBus bus;
 
-  /** A room with what the host keeps beside it. */
-  private static final class HostedRoom {
-    final Room room;
-    final TickSchedule schedule;
-    final TickStats stats = new TickStats();
-    MessageConsumer<Object> inbox;
-    long timerId;
-
-    HostedRoom(Room room, TickSchedule schedule) {
-      this.room = room;
-      this.schedule = schedule;
-    }
-  }
-
   public RoomHostVerticle(String nodeId, Map<String, ModeConfig> modes, Map<String, GameType> gameOfMode,
-      MatchResults results, LocalLoad load, int maxRooms) {
+      MatchResults results, LocalLoad load, ClusterServices cluster, Settings settings) {
     this.nodeId = nodeId;
     this.modes = modes;
     this.gameOfMode = gameOfMode;
     this.results = results;
     this.load = load;
-    this.maxRooms = maxRooms;
+    this.cluster = cluster;
+    this.settings = settings;
   }
 
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
-    return bus.<CreateRoom>consumer(Addresses.roomHost(nodeId), this::onCreateRoom).completion();
+    vertx.setPeriodic(1_000, id -> noticeDepartedGateways());
+    return bus.consumer(Addresses.roomHost(nodeId), this::onHostRequest).completion();
   }
 
-  /** The rooms this host runs now. */
-  public int roomCount() {
-    return rooms.size();
+  private void onHostRequest(Message<Object> request) {
+    if (request.body() instanceof CreateRoom create) {
+      onCreateRoom(request, create);
+    } else if (request.body() instanceof ResumeRoom resume) {
+      onResumeRoom(request, resume);
+    } else {
+      request.fail(ErrorCode.UNKNOWN_MESSAGE_VALUE, "the room host takes CreateRoom and ResumeRoom");
+    }
   }
 
-  private void onCreateRoom(Message<CreateRoom> request) {
-    CreateRoom create = request.body();
+  private boolean refuseWhenBusy(Message<Object> request) {
+    if (load.draining() || rooms.size() >= settings.maxRooms()) {
+      request.fail(ErrorCode.UNAVAILABLE_VALUE, load.draining() ? "node is draining" : "node is full");
+      return true;
+    }
+    return false;
+  }
+
+  private void onCreateRoom(Message<Object> request, CreateRoom create) {
     ModeConfig mode = modes.get(create.getMode());
     GameType type = gameOfMode.get(create.getMode());
     if (mode == null || type == null || create.getSeatsCount() == 0) {
       request.fail(ErrorCode.UNKNOWN_MODE_VALUE, "cannot host mode " + create.getMode());
       return;
     }
-    if (load.draining() || rooms.size() >= maxRooms) {
-      request.fail(ErrorCode.UNAVAILABLE_VALUE, load.draining() ? "node is draining" : "node is full");
+    if (refuseWhenBusy(request)) {
       return;
     }
     String roomId = UUID.randomUUID().toString();
-    List<String> names = create.getSeatsList().stream().map(dev.playfield.protocol.internal.Seat::getName).toList();
-    GameSetup setup = new GameSetup(create.getSeed(), mode.tickRate(), names, mode.settings());
-    Room room = new Room(roomId, mode, type, type.create(setup), create.getSeatsList());
-    long period = Math.round(1_000_000_000.0 / mode.tickRate());
-    // Staggered phases: rooms that tick at the same instant bunch their writes together.
-    long phase = ThreadLocalRandom.current().nextLong(period);
-    HostedRoom hosted = new HostedRoom(room, new TickSchedule(System.nanoTime() + phase, period));
-    hosted.inbox = bus.consumer(Addresses.room(roomId), message -> onRoomMessage(hosted, message));
-    rooms.put(roomId, hosted);
-    load.roomOpened();
-    announce(room, create, mode);
-    hosted.timerId = vertx.setTimer(Math.max(1, phase / 1_000_000), id -> runTick(hosted));
+    Room room = new Room(roomId, mode, type, type.create(setup(mode, create.getSeed(), create.getSeatsList())),
+        create.getSeatsList(), graceTicks(mode));
+    HostedRoom hosted = host(room, mode, create.getSeed(), null);
+    new RoomAnnouncer(bus).assigned(room.id(), mode, create.getSeatsList(), room.gateways());
     log.info("room {} created: mode={} players={}", roomId, mode.name(), create.getSeatsCount());
+    replicate(hosted);
     request.reply(RoomCreated.newBuilder().setRoomId(roomId).setRoomsOpened(load.roomsOpened()).build());
   }
 
-  /** Tells each gateway which of its players now sit in this room. */
-  private void announce(Room room, CreateRoom create, ModeConfig mode) {
-    RoomAssigned.Builder common = RoomAssigned.newBuilder().setMode(mode.name()).setTickRate(mode.tickRate());
-    for (int slot = 0; slot < create.getSeatsCount(); slot++) {
-      var seat = create.getSeats(slot);
-      common.addPlayers(PlayerInfo.newBuilder()
-          .setPlayerId(seat.getPlayerId()).setName(seat.getName()).setRating(seat.getRating()).setSlot(slot));
+  /** Takes over a room whose node is gone, from its replicated record. */
+  private void onResumeRoom(Message<Object> request, ResumeRoom resume) {
+    if (refuseWhenBusy(request) || rooms.containsKey(resume.getRoomId())) {
+      return;
     }
-    for (String gateway : room.gateways()) {
-      RoomAssigned.Builder assigned = common.clone();
-      create.getSeatsList().stream()
-          .filter(seat -> seat.getGateway().equals(gateway))
-          .forEach(seat -> assigned.addPlayerIds(seat.getPlayerId()));
-      bus.send(gateway, GatewayFrame.newBuilder().setRoomId(room.id()).setAssigned(assigned).build());
-    }
+    cluster.rooms().load(resume.getRoomId()).compose(bytes -> {
+      if (bytes == null) {
+        return Future.failedFuture("no record of room " + resume.getRoomId());
+      }
+      RoomRecord record = parse(bytes);
+      if (cluster.leadership().liveNodes().contains(record.getOwner())) {
+        return Future.failedFuture("room " + record.getRoomId() + " still has a live owner");
+      }
+      byte[] claimed = record.toBuilder().setOwner(nodeId).build().toByteArray();
+      return cluster.rooms().replace(record.getRoomId(), bytes, claimed)
+          .compose(won -> won ? Future.succeededFuture(claimed) : Future.failedFuture("another node took it over"));
+    }).onComplete(claim -> {
+      if (claim.failed()) {
+        request.fail(ErrorCode.UNAVAILABLE_VALUE, claim.cause().getMessage());
+        return;
+      }
+      RoomRecord record = parse(claim.result());
+      ModeConfig mode = modes.get(record.getMode());
+      GameType type = gameOfMode.get(record.getMode());
+      Room room = Room.restore(record, mode, type, (seed, seats) -> setup(mode, seed, seats), graceTicks(mode));
+      HostedRoom hosted = host(room, mode, record.getSeed(), claim.result());
+      noticeDepartedGateways(hosted);
+      log.info("room {} resumed at tick {} from a copy {} ms old (previous owner {})", room.id(), record.getTick(),
+          System.currentTimeMillis() - record.getSavedAtMs(), record.getOwner());
+      request.reply(RoomCreated.newBuilder().setRoomId(room.id()).setRoomsOpened(load.roomsOpened()).build());
+    });
+  }
+
+  private HostedRoom host(Room room, ModeConfig mode, long seed, byte[] replicated) {
+    long period = Math.round(1_000_000_000.0 / mode.tickRate());
+    // Staggered phases: rooms that tick at the same instant bunch their writes together.
+    long phase = ThreadLocalRandom.current().nextLong(period);
+    HostedRoom hosted = new HostedRoom(room, seed, new TickSchedule(System.nanoTime() + phase, period));
+    hosted.replicated = replicated;
+    hosted.inbox = bus.consumer(Addresses.room(room.id()), message -> onRoomMessage(hosted, message));
+    rooms.put(room.id(), hosted);
+    load.roomOpened();
+    hosted.timerId = vertx.setTimer(Math.max(1, phase / 1_000_000), id -> runTick(hosted));
+    return hosted;
   }
 
   private void onRoomMessage(HostedRoom hosted, Message<Object> message) {
+    Room room = hosted.room;
     Object body = message.body();
     if (body instanceof RoomInput input) {
-      hosted.room.offer(input.getPlayerId(), input.getSeq(), input.getGame());
-    } else if (body instanceof SeatLeft left) {
-      if (hosted.room.leave(left.getPlayerId())) {
-        log.info("room {} emptied at tick {}", hosted.room.id(), hosted.room.tick());
-        dispose(hosted);
-      }
+      room.offer(input.getPlayerId(), input.getSeq(), input.getGame());
+    } else if (body instanceof SeatDisconnected gone) {
+      room.disconnect(gone.getPlayerId());
+    } else if (body instanceof SeatResume back) {
+      onSeatResume(hosted, message, back);
+    } else if (body instanceof SeatLeft left && room.leave(left.getPlayerId())) {
+      log.info("room {} emptied at tick {}", room.id(), room.tick());
+      dispose(hosted, true);
     }
+  }
+
+  private void onSeatResume(HostedRoom hosted, Message<Object> message, SeatResume back) {
+    Room room = hosted.room;
+    if (!room.resume(back.getPlayerId(), back.getGateway())) {
+      message.fail(ErrorCode.RESUME_EXPIRED_VALUE, "the seat is gone: the grace window passed or the match ended");
+      return;
+    }
+    RoomTick frame = room.frameFor(back.getPlayerId());
+    State state = State.newBuilder().setRoomId(room.id()).setTick(frame.getTick()).setPhase(frame.getPhase())
+        .setLastInputSeq(frame.getRecipients(0).getLastInputSeq()).setGame(frame.getRecipients(0).getGame()).build();
+    message.reply(SeatResumed.newBuilder()
+        .setAssigned(RoomAnnouncer.assignment(hosted.mode(modes), room.seats(), List.of(back.getPlayerId())))
+        .setState(state).build());
   }
 
   private void runTick(HostedRoom hosted) {
@@ -143,7 +196,7 @@ public final class RoomHostVerticle extends VerticleBase {
       return;
     }
     long started = System.nanoTime();
-    Map<String, dev.playfield.protocol.internal.RoomTick> frames = room.tickOnce();
+    Map<String, RoomTick> frames = room.tickOnce();
     frames.forEach((gateway, tick) ->
         bus.send(gateway, GatewayFrame.newBuilder().setRoomId(room.id()).setTick(tick).build()));
     long ended = System.nanoTime();
@@ -153,7 +206,36 @@ public final class RoomHostVerticle extends VerticleBase {
       finish(hosted);
       return;
     }
+    if (room.empty()) {
+      log.info("room {}: every player left or timed out at tick {}", room.id(), room.tick());
+      dispose(hosted, true);
+      return;
+    }
+    if (room.tick() % settings.replicateEveryTicks() == 0) {
+      replicate(hosted);
+    }
     hosted.timerId = vertx.setTimer(hosted.schedule.advance(ended), id -> runTick(hosted));
+  }
+
+  /**
+   * Writes the room's record if this node still owns it. A failed compare-and-set means another
+   * node took the room over (this one was thought dead): stop running it here.
+   */
+  private void replicate(HostedRoom hosted) {
+    if (hosted.saving != null) {
+      return; // one write in flight per room; the next tick that is due writes a newer record
+    }
+    byte[] next = hosted.room.record(nodeId, hosted.seed).toBuilder()
+        .setSavedAtMs(System.currentTimeMillis()).build().toByteArray();
+    hosted.saving = cluster.rooms().replace(hosted.room.id(), hosted.replicated, next).onComplete(done -> {
+      hosted.saving = null;
+      if (done.succeeded() && done.result()) {
+        hosted.replicated = next;
+      } else if (done.succeeded() && hosted.room.phase() != Room.Phase.DISPOSED) {
+        log.warn("room {} was taken over by another node; stopping it here", hosted.room.id());
+        dispose(hosted, false);
+      }
+    });
   }
 
   private void finish(HostedRoom hosted) {
@@ -169,16 +251,49 @@ public final class RoomHostVerticle extends VerticleBase {
       log.info("room {} finished at tick {}: tick mean={}ms max={}ms overruns={}", room.id(), room.tick(),
           String.format("%.3f", hosted.stats.meanMillis()), String.format("%.3f", hosted.stats.maxMillis()),
           hosted.schedule.overruns());
-      dispose(hosted);
+      dispose(hosted, true);
     });
   }
 
-  private void dispose(HostedRoom hosted) {
+  /** Stops the room here; {@code forget} also removes its replicated record (it will not resume). */
+  private void dispose(HostedRoom hosted, boolean forget) {
     hosted.room.dispose();
     vertx.cancelTimer(hosted.timerId);
     hosted.inbox.unregister();
     if (rooms.remove(hosted.room.id()) != null) {
       load.roomClosed();
+    }
+    if (forget) {
+      // After any write in flight, or it could bring the record back.
+      Future<?> pending = hosted.saving == null ? Future.succeededFuture() : hosted.saving;
+      pending.eventually(() -> hosted.replicated == null ? Future.succeededFuture()
+          : cluster.rooms().remove(hosted.room.id(), hosted.replicated));
+    }
+  }
+
+  /** Seats whose gateway's node has left the cluster count as disconnected (their grace starts). */
+  private void noticeDepartedGateways() {
+    rooms.values().forEach(this::noticeDepartedGateways);
+  }
+
+  private void noticeDepartedGateways(HostedRoom hosted) {
+    Set<String> live = cluster.leadership().liveNodes().stream().map(Addresses::gateway).collect(Collectors.toSet());
+    hosted.room.disconnectGatewaysOtherThan(live);
+  }
+
+  private long graceTicks(ModeConfig mode) {
+    return Math.round(settings.reconnectGraceMs() / mode.tickPeriodMs());
+  }
+
+  private static GameSetup setup(ModeConfig mode, long seed, List<Seat> seats) {
+    return new GameSetup(seed, mode.tickRate(), seats.stream().map(Seat::getName).toList(), mode.settings());
+  }
+
+  private static RoomRecord parse(byte[] bytes) {
+    try {
+      return RoomRecord.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("corrupt room record", e);
     }
   }
 }

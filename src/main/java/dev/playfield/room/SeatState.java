@@ -11,6 +11,8 @@ final class SeatState {
   String gateway;
   int lastAppliedSeq;
   boolean present = true;
+  boolean connected = true;
+  long disconnectedAtTick;
 
   SeatState(String playerId, String name, int rating, int slot, String gateway, int queueCapacity) {
     this.playerId = playerId;

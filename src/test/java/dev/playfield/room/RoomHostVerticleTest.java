@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Message;
+import dev.playfield.cluster.LocalCluster;
 import dev.playfield.cluster.LocalLoad;
 import dev.playfield.cluster.LocalRatingStore;
 import dev.playfield.config.ModeConfig;
@@ -44,7 +45,7 @@ class RoomHostVerticleTest {
 
   @Test
   void slowTicksStayOnTheFixedSchedule(Vertx vertx) throws Exception {
-    String gateway = Addresses.gateway("test");
+    String gateway = Addresses.gateway(NODE);
     List<Long> arrivals = startHostAndCountTicks(vertx, gateway);
     RoomCreated created = createRoom(vertx, gateway, "p1");
     assertThat(created.getRoomId()).isNotEmpty();
@@ -60,7 +61,7 @@ class RoomHostVerticleTest {
 
   @Test
   void roomThatEmptiesIsDisposedAndStopsTicking(Vertx vertx) throws Exception {
-    String gateway = Addresses.gateway("test");
+    String gateway = Addresses.gateway(NODE);
     List<Long> arrivals = startHostAndCountTicks(vertx, gateway);
     RoomCreated created = createRoom(vertx, gateway, "p1", "p2");
     Thread.sleep(300);
@@ -87,7 +88,8 @@ class RoomHostVerticleTest {
     ModeConfig mode = new ModeConfig("slow", "slow",
         new QueueRules(1, 1, Duration.ZERO, 0, 0, 0), TICK_RATE, 1, 4, 8, 0, Map.of());
     vertx.deployVerticle(new RoomHostVerticle(NODE, Map.of("slow", mode), Map.of("slow", new SlowGameType()),
-        new MatchResults(new LocalRatingStore(1000), 32), new LocalLoad(), 10)).await();
+        new MatchResults(new LocalRatingStore(1000), 32), new LocalLoad(), LocalCluster.services(NODE, 1000),
+        new RoomHostVerticle.Settings(20_000, 5, 10))).await();
     List<Long> arrivals = new CopyOnWriteArrayList<>();
     vertx.eventBus().<GatewayFrame>consumer(gateway, message -> {
       if (message.body().hasTick()) {

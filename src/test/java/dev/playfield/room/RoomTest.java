@@ -30,6 +30,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The room stepped by hand, one {@link Room#tickOnce()} at a time, around a game that records its calls. */
 class RoomTest {
 
+  private static final long GRACE_TICKS = 40;
+
   private static final String GATEWAY_A = "playfield.gateway.a";
   private static final String GATEWAY_B = "playfield.gateway.b";
 
@@ -330,7 +332,7 @@ class RoomTest {
   }
 
   private Room room(ModeConfig mode, Seat... seats) {
-    return new Room("room-1", mode, new RecordingGameType(game), game, List.of(seats));
+    return new Room("room-1", mode, new RecordingGameType(game), game, List.of(seats), GRACE_TICKS);
   }
 
   /** A room past its (zero) countdown: the next tick is the game's first. */
