@@ -69,7 +69,11 @@ public final class TestClient implements AutoCloseable {
   }
 
   public static TestClient connect(Vertx vertx, int port, boolean binary) {
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1000));
+    return connect(vertx, port, binary, new WebSocketClientOptions());
+  }
+
+  public static TestClient connect(Vertx vertx, int port, boolean binary, WebSocketClientOptions clientOptions) {
+    WebSocketClient client = vertx.createWebSocketClient(clientOptions.setMaxConnections(1000));
     WebSocketConnectOptions options = new WebSocketConnectOptions()
         .setHost("127.0.0.1").setPort(port).setURI("/ws")
         .addSubProtocol(binary ? "playfield.v1.binary" : "playfield.v1.json");
@@ -107,6 +111,26 @@ public final class TestClient implements AutoCloseable {
 
   public LoginOk login(String name) {
     return login(Login.newBuilder().setName(name));
+  }
+
+  /** Takes a dropped session back; returns the Resumed answer (or fails on an error). */
+  public dev.playfield.protocol.v1.Resumed resume(String resumeToken) {
+    send(ClientMessage.newBuilder().setResume(dev.playfield.protocol.v1.Resume.newBuilder().setResumeToken(resumeToken)));
+    ServerMessage reply = await(m -> m.hasResumed() || m.hasError(), Duration.ofSeconds(10));
+    if (reply.hasError()) {
+      throw new AssertionError("resume refused: " + reply.getError());
+    }
+    return reply.getResumed();
+  }
+
+  /** Stops reading: the server's writes back up as they would for a slow client. */
+  public void stopReading() {
+    socket.pause();
+  }
+
+  /** Continues input sequence numbers after a resume (the server remembers the last applied). */
+  public void continueSeqAfter(int lastApplied) {
+    nextSeq = lastApplied + 1;
   }
 
   public LoginOk login(Login.Builder login) {
