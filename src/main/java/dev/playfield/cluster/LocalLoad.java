@@ -13,7 +13,17 @@ public final class LocalLoad {
   private final AtomicInteger rooms = new AtomicInteger();
   private final AtomicLong roomsOpened = new AtomicLong();
   private final AtomicLong tickNanos = new AtomicLong();
+  private final AtomicLong statesSkipped = new AtomicLong();
   private volatile boolean draining;
+
+  /** A state was not sent because the client had not read the earlier ones. */
+  public void stateSkipped() {
+    statesSkipped.incrementAndGet();
+  }
+
+  public long statesSkipped() {
+    return statesSkipped.get();
+  }
 
   public void playerConnected() {
     players.incrementAndGet();

@@ -44,7 +44,9 @@ public record PlayfieldConfig(
       int maxStrikes,
       int strikeWindowSeconds,
       int maxNameLength,
-      int slowReaderSeconds) {}
+      int slowReaderSeconds,
+      int writeQueueBytes,
+      int sendBufferBytes) {}
 
   public record MatchmakingConfig(int intervalMs, int initialRating, int kFactor) {}
 
@@ -75,7 +77,9 @@ public record PlayfieldConfig(
             gateway.intIn("max-strikes", 1, 1_000_000),
             gateway.intIn("strike-window-seconds", 1, 3600),
             gateway.intIn("max-name-length", 1, 256),
-            gateway.intIn("slow-reader-seconds", 1, 3600)),
+            gateway.intIn("slow-reader-seconds", 1, 3600),
+            gateway.intIn("write-queue-bytes", 1024, 64 << 20),
+            gateway.intIn("send-buffer-bytes", 0, 64 << 20)),
         new MatchmakingConfig(
             matchmaking.intIn("interval-ms", 1, 60_000),
             matchmaking.intIn("initial-rating", 0, 100_000),

@@ -21,6 +21,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -75,6 +76,9 @@ public final class GatewayVerticle extends VerticleBase {
         // size; past it Netty closes the connection with 1009 before we see a byte.
         .setMaxWebSocketFrameSize(Math.max(65_536, services.limits().maxFrameBytes() * 4))
         .setMaxWebSocketMessageSize(Math.max(65_536, services.limits().maxFrameBytes() * 4));
+    if (services.limits().sendBufferBytes() > 0) {
+      options.setSendBufferSize(services.limits().sendBufferBytes());
+    }
     server = vertx.createHttpServer(options).requestHandler(router);
     return vertx.eventBus().<GatewayFrame>consumer(services.address(), this::onFrame).completion()
         .compose(v -> server.listen())
@@ -120,8 +124,9 @@ public final class GatewayVerticle extends VerticleBase {
           + WireFormat.JSON_SUBPROTOCOL + " or " + WireFormat.BINARY_SUBPROTOCOL + ", or ?encoding=json|binary\n");
       return;
     }
+    HttpConnection connection = request.connection();
     request.toWebSocket()
-        .onSuccess(socket -> new Session(socket, wire, services).start())
+        .onSuccess(socket -> new Session(socket, connection, wire, services).start())
         .onFailure(cause -> log.debug("WebSocket upgrade failed: {}", cause.getMessage()));
   }
 

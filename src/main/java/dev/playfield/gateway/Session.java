@@ -9,6 +9,7 @@ import dev.playfield.protocol.v1.ServerMessage;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -25,12 +26,14 @@ final class Session {
   static final short CLOSE_ABUSE = 4000;
   static final short CLOSE_REPLACED = 4001;
   static final short CLOSE_TOO_SLOW = 4002;
+  private static final long CLOSE_WAIT_SECONDS = 2;
   /** The node is shutting down (the standard "going away"). */
   static final short CLOSE_GOING_AWAY = 1001;
 
   private static final Logger log = LoggerFactory.getLogger(Session.class);
 
   private final ServerWebSocket socket;
+  private final HttpConnection connection;
   private final WireFormat wire;
   private final GatewayServices services;
   private final Context context;
@@ -38,11 +41,14 @@ final class Session {
   private final StrikeCounter strikes;
   private final PlayerSession player;
   private long statesDropped;
-  private long slowSinceNanos;
+  private long slowWindowStart;
+  private int sentInWindow;
+  private int skippedInWindow;
   private boolean closing;
 
-  Session(ServerWebSocket socket, WireFormat wire, GatewayServices services) {
+  Session(ServerWebSocket socket, HttpConnection connection, WireFormat wire, GatewayServices services) {
     this.socket = socket;
+    this.connection = connection;
     this.wire = wire;
     this.services = services;
     this.context = Vertx.currentContext();
@@ -56,6 +62,7 @@ final class Session {
   void start() {
     services.registry().opened(this);
     services.load().playerConnected();
+    socket.setWriteQueueMaxSize(services.limits().writeQueueBytes());
     socket.textMessageHandler(this::onText);
     socket.binaryMessageHandler(this::onBinary);
     socket.exceptionHandler(cause -> log.debug("connection error: {}", cause.getMessage()));
@@ -156,23 +163,33 @@ final class Session {
 
   /**
    * Sends a state unless the client has not read the previous ones yet: states are latest-wins, so
-   * a slow reader skips stale ones instead of making the server queue them. A client that stays
-   * that slow for gateway.slow-reader-seconds is closed: it cannot be playing.
+   * a slow reader skips stale ones instead of making the server queue them. A client that skips
+   * more states than it gets over a whole gateway.slow-reader-seconds is closed: it cannot be
+   * playing. (Judged over a window, since a stalled reader still lets a trickle through.)
    */
   void sendState(ServerMessage state) {
-    if (!socket.writeQueueFull()) {
-      slowSinceNanos = 0;
-      send(state);
+    if (closing) {
       return;
     }
-    statesDropped++;
     long now = services.nanoTime().getAsLong();
-    if (slowSinceNanos == 0) {
-      slowSinceNanos = now;
-    } else if (now - slowSinceNanos > TimeUnit.SECONDS.toNanos(services.limits().slowReaderSeconds())) {
-      log.info("closing {}: too slow, {} states skipped", player.describe(), statesDropped);
-      close(CLOSE_TOO_SLOW, "too slow: states were not read for " + services.limits().slowReaderSeconds() + " s");
+    if (now - slowWindowStart > TimeUnit.SECONDS.toNanos(services.limits().slowReaderSeconds())) {
+      if (skippedInWindow > sentInWindow) {
+        log.info("closing {}: too slow, {} states skipped", player.describe(), statesDropped);
+        close(CLOSE_TOO_SLOW, "too slow: most states went unread for " + services.limits().slowReaderSeconds() + " s");
+        return;
+      }
+      slowWindowStart = now;
+      skippedInWindow = 0;
+      sentInWindow = 0;
     }
+    if (socket.writeQueueFull()) {
+      statesDropped++;
+      skippedInWindow++;
+      services.load().stateSkipped();
+      return;
+    }
+    sentInWindow++;
+    send(state);
   }
 
   long statesDropped() {
@@ -186,9 +203,34 @@ final class Session {
   }
 
   void close(short code, String reason) {
+    if (closing) {
+      return;
+    }
     closing = true;
     if (!socket.isClosed()) {
       socket.close(code, reason);
+      // A client that reads nothing never answers the close frame (it may not even get it): the
+      // connection is dropped after a short wait instead of being held open.
+      Vertx.currentContext().owner().setTimer(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS), id -> {
+        if (!socket.isClosed()) {
+          dropConnection();
+        }
+      });
+    }
+  }
+
+  /**
+   * Closes the TCP connection now. Every close that goes through the channel pipeline (Vert.x's,
+   * Netty's WebSocket handler's) first waits for the close frame to be written, which for a client
+   * that reads nothing is never: measured here, the connection stayed open until the client itself
+   * went away. So this closes the socket beneath the pipeline (Vert.x internals, deliberately).
+   */
+  private void dropConnection() {
+    if (connection instanceof io.vertx.core.net.impl.ConnectionBase base) {
+      io.netty.channel.Channel channel = base.channel();
+      channel.unsafe().close(channel.voidPromise());
+    } else {
+      connection.close();
     }
   }
 
