@@ -12,6 +12,7 @@ import dev.playfield.protocol.internal.RoomAssigned;
 import dev.playfield.protocol.internal.RoomInput;
 import dev.playfield.protocol.internal.Seat;
 import dev.playfield.protocol.internal.SeatLeft;
+import dev.playfield.protocol.internal.SessionReport;
 import dev.playfield.protocol.internal.TicketRequest;
 import dev.playfield.protocol.v1.ClientMessage;
 import dev.playfield.protocol.v1.ErrorCode;
@@ -239,6 +240,13 @@ final class PlayerSession {
     if (services.load().draining()) {
       connection.close(Session.CLOSE_GOING_AWAY, DRAINING);
     }
+  }
+
+  /** What the admin API shows of this session. */
+  SessionReport.Builder report() {
+    return SessionReport.newBuilder().setFound(true).setPlayerId(playerId).setName(name == null ? "" : name)
+        .setPhase(phase.name().toLowerCase(java.util.Locale.ROOT))
+        .setRoomId(roomId == null ? "" : roomId).setMode(mode == null ? "" : mode);
   }
 
   boolean inMatch() {

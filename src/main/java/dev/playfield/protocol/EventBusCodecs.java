@@ -1,6 +1,14 @@
 package dev.playfield.protocol;
 
 import dev.playfield.protocol.internal.CancelTicket;
+import dev.playfield.protocol.internal.CloseRoom;
+import dev.playfield.protocol.internal.DrainNode;
+import dev.playfield.protocol.internal.DrainStarted;
+import dev.playfield.protocol.internal.RoomClosed;
+import dev.playfield.protocol.internal.RoomReports;
+import dev.playfield.protocol.internal.RoomsQuery;
+import dev.playfield.protocol.internal.SessionQuery;
+import dev.playfield.protocol.internal.SessionReport;
 import dev.playfield.protocol.internal.CreateRoom;
 import dev.playfield.protocol.internal.GatewayFrame;
 import dev.playfield.protocol.internal.RoomCreated;
@@ -22,7 +30,15 @@ public final class EventBusCodecs {
       new ProtoCodec<>(RoomInput.class, RoomInput.parser()),
       new ProtoCodec<>(SeatLeft.class, SeatLeft.parser()),
       new ProtoCodec<>(GatewayFrame.class, GatewayFrame.parser()),
-      new ProtoCodec<>(Error.class, Error.parser()));
+      new ProtoCodec<>(Error.class, Error.parser()),
+      new ProtoCodec<>(RoomsQuery.class, RoomsQuery.parser()),
+      new ProtoCodec<>(RoomReports.class, RoomReports.parser()),
+      new ProtoCodec<>(CloseRoom.class, CloseRoom.parser()),
+      new ProtoCodec<>(RoomClosed.class, RoomClosed.parser()),
+      new ProtoCodec<>(SessionQuery.class, SessionQuery.parser()),
+      new ProtoCodec<>(SessionReport.class, SessionReport.parser()),
+      new ProtoCodec<>(DrainNode.class, DrainNode.parser()),
+      new ProtoCodec<>(DrainStarted.class, DrainStarted.parser()));
 
   private EventBusCodecs() {}
 

@@ -60,6 +60,10 @@ public final class Room {
     return phase;
   }
 
+  public ModeConfig mode() {
+    return mode;
+  }
+
   public long tick() {
     return tick;
   }

@@ -4,12 +4,16 @@ import dev.playfield.cluster.LocalLoad;
 import dev.playfield.config.ModeConfig;
 import dev.playfield.game.GameSetup;
 import dev.playfield.game.GameType;
+import dev.playfield.ops.PlayfieldMetrics;
 import dev.playfield.protocol.Addresses;
+import dev.playfield.protocol.internal.CloseRoom;
 import dev.playfield.protocol.internal.CreateRoom;
 import dev.playfield.protocol.internal.GatewayFrame;
 import dev.playfield.protocol.internal.RoomAssigned;
+import dev.playfield.protocol.internal.RoomClosed;
 import dev.playfield.protocol.internal.RoomCreated;
 import dev.playfield.protocol.internal.RoomInput;
+import dev.playfield.protocol.internal.RoomReports;
 import dev.playfield.protocol.internal.SeatLeft;
 import dev.playfield.protocol.v1.ErrorCode;
 import dev.playfield.protocol.v1.PlayerInfo;
@@ -43,6 +47,8 @@ public final class RoomHostVerticle extends VerticleBase {
   private final int maxRooms;
   private final Map<String, HostedRoom> rooms = new HashMap<>();
   private EventBus bus;
+  private PlayfieldMetrics metrics;
+  private String localGateway;
 
   /** A room with what the host keeps beside it. */
   private static final class HostedRoom {
@@ -71,7 +77,10 @@ public final class RoomHostVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
-    return bus.<CreateRoom>consumer(Addresses.roomHost(nodeId), this::onCreateRoom).completion();
+    metrics = PlayfieldMetrics.of(vertx);
+    localGateway = Addresses.gateway(nodeId);
+    return bus.<CreateRoom>consumer(Addresses.roomHost(nodeId), this::onCreateRoom).completion()
+        .compose(v -> bus.consumer(Addresses.adminRooms(nodeId), this::onAdmin).completion());
   }
 
   /** The rooms this host runs now. */
@@ -102,6 +111,7 @@ public final class RoomHostVerticle extends VerticleBase {
     hosted.inbox = bus.consumer(Addresses.room(roomId), message -> onRoomMessage(hosted, message));
     rooms.put(roomId, hosted);
     load.roomOpened();
+    metrics.roomState(null, PlayfieldMetrics.WAITING);
     announce(room, create, mode);
     hosted.timerId = vertx.setTimer(Math.max(1, phase / 1_000_000), id -> runTick(hosted));
     log.info("room {} created: mode={} players={}", roomId, mode.name(), create.getSeatsCount());
@@ -121,7 +131,7 @@ public final class RoomHostVerticle extends VerticleBase {
       create.getSeatsList().stream()
           .filter(seat -> seat.getGateway().equals(gateway))
           .forEach(seat -> assigned.addPlayerIds(seat.getPlayerId()));
-      bus.send(gateway, GatewayFrame.newBuilder().setRoomId(room.id()).setAssigned(assigned).build());
+      toGateway(gateway, GatewayFrame.newBuilder().setRoomId(room.id()).setAssigned(assigned).build());
     }
   }
 
@@ -143,17 +153,22 @@ public final class RoomHostVerticle extends VerticleBase {
       return;
     }
     long started = System.nanoTime();
+    Room.Phase before = room.phase();
     Map<String, dev.playfield.protocol.internal.RoomTick> frames = room.tickOnce();
     frames.forEach((gateway, tick) ->
-        bus.send(gateway, GatewayFrame.newBuilder().setRoomId(room.id()).setTick(tick).build()));
+        toGateway(gateway, GatewayFrame.newBuilder().setRoomId(room.id()).setTick(tick).build()));
     long ended = System.nanoTime();
     hosted.stats.record(ended - started);
     load.ticked(ended - started);
+    metrics.tick(room.mode().name(), ended - started);
+    metrics.roomState(PlayfieldMetrics.state(before), PlayfieldMetrics.state(room.phase()));
     if (room.phase() == Room.Phase.FINISHED) {
       finish(hosted);
       return;
     }
+    long overrunsBefore = hosted.schedule.overruns();
     hosted.timerId = vertx.setTimer(hosted.schedule.advance(ended), id -> runTick(hosted));
+    metrics.tickOverruns(hosted.schedule.overruns() - overrunsBefore);
   }
 
   private void finish(HostedRoom hosted) {
@@ -162,7 +177,7 @@ public final class RoomHostVerticle extends VerticleBase {
     results.record(room).onComplete(done -> {
       if (done.succeeded()) {
         GatewayFrame frame = GatewayFrame.newBuilder().setRoomId(room.id()).setMatchEnd(done.result()).build();
-        gateways.forEach(gateway -> bus.send(gateway, frame));
+        gateways.forEach(gateway -> toGateway(gateway, frame));
       } else {
         log.error("room {}: recording the result failed", room.id(), done.cause());
       }
@@ -174,11 +189,39 @@ public final class RoomHostVerticle extends VerticleBase {
   }
 
   private void dispose(HostedRoom hosted) {
+    String state = PlayfieldMetrics.state(hosted.room.phase());
     hosted.room.dispose();
     vertx.cancelTimer(hosted.timerId);
     hosted.inbox.unregister();
     if (rooms.remove(hosted.room.id()) != null) {
       load.roomClosed();
+      metrics.roomState(state, null);
     }
+  }
+
+  private void toGateway(String gateway, GatewayFrame frame) {
+    bus.send(gateway, frame);
+    if (!gateway.equals(localGateway)) {
+      metrics.roomToGatewayHop();
+    }
+  }
+
+  /** The admin API: RoomsQuery lists this host's rooms, CloseRoom ends one now. */
+  private void onAdmin(Message<Object> request) {
+    if (request.body() instanceof CloseRoom close) {
+      HostedRoom hosted = rooms.get(close.getRoomId());
+      if (hosted != null) {
+        log.info("room {} closed by an operator at tick {}", hosted.room.id(), hosted.room.tick());
+        GatewayFrame end = GatewayFrame.newBuilder().setRoomId(hosted.room.id())
+            .setMatchEnd(RoomReporter.closedByOperator(hosted.room)).build();
+        hosted.room.gateways().forEach(gateway -> toGateway(gateway, end));
+        dispose(hosted);
+      }
+      request.reply(RoomClosed.newBuilder().setClosed(hosted != null).build());
+      return;
+    }
+    RoomReports.Builder reports = RoomReports.newBuilder().setNodeId(nodeId);
+    rooms.values().forEach(h -> reports.addRooms(RoomReporter.report(h.room, h.stats, h.schedule.overruns())));
+    request.reply(reports.build());
   }
 }
