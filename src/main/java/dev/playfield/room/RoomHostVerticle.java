@@ -211,7 +211,8 @@ public final class RoomHostVerticle extends VerticleBase {
     if (request.body() instanceof CloseRoom close) {
       HostedRoom hosted = rooms.get(close.getRoomId());
       if (hosted != null) {
-        log.info("room {} closed by an operator at tick {}", hosted.room.id(), hosted.room.tick());
+        log.atInfo().addKeyValue("room", hosted.room.id()).addKeyValue("tick", hosted.room.tick())
+            .log("room closed by an operator");
         GatewayFrame end = GatewayFrame.newBuilder().setRoomId(hosted.room.id())
             .setMatchEnd(RoomReporter.closedByOperator(hosted.room)).build();
         hosted.room.gateways().forEach(gateway -> toGateway(gateway, end));
