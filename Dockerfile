@@ -16,11 +16,13 @@ WORKDIR /app
 COPY --from=build /src/target/playfield.jar /app/playfield.jar
 COPY config /app/config
 USER playfield
-# 8080: HTTP (browser client at /, game sessions at /ws).
-EXPOSE 8080
+# 8080: HTTP (browser client at /, game sessions at /ws, /metrics, /health, /ready, /admin/).
+# 5701: Hazelcast membership; 5801: the clustered event bus (both only when clustered).
+EXPOSE 8080 5701 5801
+ENV PLAYFIELD_EVENTBUS_PORT=5801
 # Containers: size the heap from the container's memory limit, die fast on OOM so the
 # orchestrator restarts the node, and keep Netty from opening a UDP socket for DNS.
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Dvertx.disableDnsResolver=true"
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
-  CMD curl -fsS -o /dev/null http://127.0.0.1:8080/ || exit 1
+  CMD curl -fsS -o /dev/null http://127.0.0.1:8080/health || exit 1
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/playfield.jar"]

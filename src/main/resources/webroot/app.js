@@ -90,13 +90,15 @@ function connect() {
     try { msg = JSON.parse(e.data); } catch { return; }
     handle(msg);
   };
-  sock.onclose = () => {
+  sock.onclose = (e) => {
     if (ws !== sock) return;                           // a stale socket we already replaced
     ws = null; loggedIn = false; wantQueue = false; pending.clear();
     match = null; keys.clear(); stick = null;
     setBusy(false);
     ui.ping.textContent = '– ms';
-    note = opened ? 'Disconnected. Press Play to reconnect.' : 'Cannot reach the server. Press Play to retry.';
+    // The server says why it closed (draining, replaced by another login, too many errors).
+    const why = e.reason ? ` (${e.reason})` : '';
+    note = opened ? `Disconnected${why}. Press Play to reconnect.` : 'Cannot reach the server. Press Play to retry.';
     setPhase(phase() === 'ended' ? 'ended' : 'login');
   };
 }
@@ -145,6 +147,10 @@ const handlers = {
     hook.playerId = b.playerId || null;
     if (b.token) store.set('playfield.token', b.token);
     if (b.name) ui.name.value = b.name;
+    // RESUME HOOK (not implemented yet: waits for the server's resume tokens). After a reload or a
+    // dropped connection, a login with the stored token will be able to tell that this player still
+    // holds a seat; that is where the client re-enters the match (matchFound-like state) instead
+    // of showing the lobby. Until then a reload starts over in the lobby as the same player.
     ui.name.readOnly = true;
     setNote(`Logged in as ${b.name || ui.name.value}`);
     sendPing();

@@ -4,6 +4,8 @@ import dev.playfield.cluster.ClusterJoin;
 import dev.playfield.cluster.HazelcastCluster;
 import dev.playfield.config.ConfigLoader;
 import dev.playfield.config.PlayfieldConfig;
+import dev.playfield.ops.LogSetup;
+import dev.playfield.ops.VertxMetricsSetup;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -26,6 +28,7 @@ public final class Playfield {
     Vertx bootstrap = Vertx.vertx();
     try {
       config = ConfigLoader.load(bootstrap, System.getenv()).await();
+      LogSetup.apply(config.log());
     } catch (Exception e) {
       log.error("Playfield could not start: {}", e.getMessage());
       bootstrap.close();
@@ -58,13 +61,13 @@ public final class Playfield {
 
   private static Running start(PlayfieldConfig config) {
     if (!config.cluster().enabled()) {
-      Vertx vertx = Vertx.vertx(new VertxOptions());
+      Vertx vertx = Vertx.vertx(VertxMetricsSetup.enable(new VertxOptions()));
       PlayfieldNode node = new PlayfieldNode(vertx, config).start().await();
       return new Running(node, vertx::close);
     }
     log.info("joining cluster '{}' as {}:{} via {}", config.cluster().name(), config.cluster().host(),
         config.cluster().port(), config.cluster().members());
-    ClusterJoin.Joined joined = ClusterJoin.join(config.cluster(), new VertxOptions()).await();
+    ClusterJoin.Joined joined = ClusterJoin.join(config.cluster(), VertxMetricsSetup.enable(new VertxOptions())).await();
     PlayfieldNode node = new PlayfieldNode(joined.vertx(), config, HazelcastCluster.services(
         joined.vertx(), joined.hazelcast(), joined.nodeId(), config.matchmaking().initialRating())).start().await();
     return new Running(node, joined::leave);

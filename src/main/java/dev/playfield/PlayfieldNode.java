@@ -12,6 +12,10 @@ import dev.playfield.game.GameType;
 import dev.playfield.gateway.GatewayVerticle;
 import dev.playfield.gateway.TokenService;
 import dev.playfield.matchmaking.MatchmakerVerticle;
+import dev.playfield.ops.DrainEndpoint;
+import dev.playfield.ops.LogSetup;
+import dev.playfield.ops.OpsRoutes;
+import dev.playfield.ops.PlayfieldMetrics;
 import dev.playfield.protocol.EventBusCodecs;
 import dev.playfield.protocol.JsonWire;
 import dev.playfield.protocol.internal.NodeLoad;
@@ -77,7 +81,10 @@ public final class PlayfieldNode {
     EventBusCodecs.register(vertx.eventBus());
     TokenService tokens = new TokenService(vertx, tokenSecret(), config.auth().tokenTtlSeconds(), Clock.systemUTC());
     gateway = GatewayVerticle.create(vertx, config, cluster, load, gameOfMode,
-        new JsonWire(games.messageTypes()), tokens);
+        new JsonWire(games.messageTypes()), tokens)
+        .withHttpRoutes(new OpsRoutes(vertx, cluster, load, config.admin())::mount);
+    LogSetup.nodeStarted(nodeId(), config.admin());
+    PlayfieldMetrics.of(vertx).watchPlayers(load);
     return vertx.deployVerticle(new RoomHostVerticle(cluster.nodeId(), config.modes(), gameOfMode,
             new MatchResults(cluster.ratings(), config.matchmaking().kFactor()), load, cluster,
             new RoomHostVerticle.Settings(config.node().reconnectGraceSeconds() * 1000L,
@@ -86,7 +93,8 @@ public final class PlayfieldNode {
         .compose(v -> vertx.deployVerticle(new MatchmakerVerticle(config.modes(),
             config.matchmaking().intervalMs(), Clock.systemUTC(), cluster)))
         .compose(id -> vertx.deployVerticle(new RoomFailoverVerticle(cluster)))
-        .compose(id -> vertx.deployVerticle(gateway))
+        .compose(id -> DrainEndpoint.register(vertx.eventBus(), nodeId(), load, this::drain))
+        .compose(v -> vertx.deployVerticle(gateway))
         .map(id -> {
           loadTimer = vertx.setPeriodic(config.node().loadIntervalMs(), t -> publishLoad());
           log.info("node {} ready: http port {}, modes {}", nodeId(), gateway.actualPort(), config.modes().keySet());

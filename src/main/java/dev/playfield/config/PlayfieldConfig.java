@@ -18,7 +18,9 @@ public record PlayfieldConfig(
     MatchmakingConfig matchmaking,
     Map<String, ModeConfig> modes,
     ClusterConfig cluster,
-    NodeConfig node) {
+    NodeConfig node,
+    AdminConfig admin,
+    LogConfig log) {
 
   /** How this node joins a cluster; {@code enabled} false means standalone. */
   public record ClusterConfig(
@@ -34,6 +36,16 @@ public record PlayfieldConfig(
   public record NodeConfig(int maxRooms, int drainTimeoutSeconds, int loadIntervalMs,
       int reconnectGraceSeconds, int replicateEveryTicks) {}
 
+
+  /** The admin API's bearer token; empty disables the admin API. */
+  public record AdminConfig(String token) {
+    public boolean enabled() {
+      return !token.isEmpty();
+    }
+  }
+
+  /** The root log level and the log line format ({@code text} or {@code json}). */
+  public record LogConfig(String level, String format) {}
 
   public record AuthConfig(String tokenSecret, int tokenTtlSeconds) {}
 
@@ -58,6 +70,8 @@ public record PlayfieldConfig(
     Section matchmaking = root.section("matchmaking");
     Section modes = root.section("modes");
     Section node = root.section("node");
+    Section admin = root.section("admin");
+    Section log = root.section("log");
     Map<String, ModeConfig> modeConfigs = new LinkedHashMap<>();
     for (String name : modes.json().fieldNames()) {
       modeConfigs.put(name, ModeConfig.from(name, modes.section(name)));
@@ -99,7 +113,18 @@ public record PlayfieldConfig(
             node.intIn("drain-timeout-seconds", 0, 86_400),
             node.intIn("load-interval-ms", 50, 60_000),
             node.intIn("reconnect-grace-seconds", 0, 3600),
-            node.intIn("replicate-every-ticks", 1, 10_000)));
+            node.intIn("replicate-every-ticks", 1, 10_000)),
+
+        new AdminConfig(adminToken(admin.string("token"))),
+        new LogConfig(log.oneOf("level", "TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
+            log.oneOf("format", "text", "json")));
+  }
+
+  private static String adminToken(String token) {
+    if (!token.isEmpty() && token.strip().length() < 16) {
+      throw new IllegalArgumentException("admin.token: must be at least 16 characters (or empty to disable the admin API)");
+    }
+    return token.strip();
   }
 
   /** A copy with {@code value} set at the dotted {@code path}; for tests and tools. */

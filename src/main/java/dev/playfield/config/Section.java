@@ -40,6 +40,17 @@ record Section(String path, JsonObject json) {
     return text;
   }
 
+  /** Text that must be one of {@code allowed}; case-insensitive, returned as spelled in {@code allowed}. */
+  String oneOf(String key, String... allowed) {
+    String value = string(key).strip();
+    for (String candidate : allowed) {
+      if (candidate.equalsIgnoreCase(value)) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException(name(key) + ": must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+  }
+
   boolean bool(String key) {
     Object value = json.getValue(key);
     if (!(value instanceof Boolean flag)) {

@@ -27,9 +27,9 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +45,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final GatewayServices services;
   private final String host;
   private final int port;
+  private Consumer<Router> httpRoutes = router -> { };
   private HttpServer server;
 
   GatewayVerticle(GatewayServices services, String host, int port) {
@@ -63,11 +64,17 @@ public final class GatewayVerticle extends VerticleBase {
     return new GatewayVerticle(services, config.httpHost(), config.httpPort());
   }
 
+  /** Routes served beside {@code /ws} (the ops package's: pages, health, metrics, admin API). */
+  public GatewayVerticle withHttpRoutes(Consumer<Router> routes) {
+    this.httpRoutes = routes;
+    return this;
+  }
+
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route("/ws").handler(this::upgrade);
-    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
+    httpRoutes.accept(router);
     HttpServerOptions options = new HttpServerOptions()
         .setHost(host)
         .setPort(port)
@@ -80,7 +87,10 @@ public final class GatewayVerticle extends VerticleBase {
       options.setSendBufferSize(services.limits().sendBufferBytes());
     }
     server = vertx.createHttpServer(options).requestHandler(router);
+    SessionInspector inspector = new SessionInspector(services.registry(), services.address());
     return vertx.eventBus().<GatewayFrame>consumer(services.address(), this::onFrame).completion()
+        .compose(v -> vertx.eventBus().consumer(
+            Addresses.adminSessions(Addresses.nodeOfGateway(services.address())), inspector::onQuery).completion())
         .compose(v -> server.listen())
         .onSuccess(s -> log.info("gateway listening on {}:{}", host, s.actualPort()));
   }

@@ -4,6 +4,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import dev.playfield.game.GameType;
+import dev.playfield.ops.PlayfieldMetrics;
 import dev.playfield.protocol.Addresses;
 import dev.playfield.protocol.internal.CancelTicket;
 import dev.playfield.protocol.internal.RoomAssigned;
@@ -11,6 +12,7 @@ import dev.playfield.protocol.internal.RoomInput;
 import dev.playfield.protocol.internal.Seat;
 import dev.playfield.protocol.internal.SeatDisconnected;
 import dev.playfield.protocol.internal.SeatLeft;
+import dev.playfield.protocol.internal.SessionReport;
 import dev.playfield.protocol.internal.TicketRequest;
 import dev.playfield.protocol.v1.ClientMessage;
 import dev.playfield.protocol.v1.Error;
@@ -123,6 +125,7 @@ final class PlayerSession {
           if (!loggedIn(requestId, done.succeeded() ? done.result().login() : null, done.cause())) {
             return;
           }
+          PlayfieldMetrics.of(services.vertx()).sessionResumed();
           String room = done.result().roomId();
           if (room.isEmpty()) {
             reply(requestId, ServerMessage.newBuilder().setResumed(Resumed.newBuilder().setLogin(login)));
@@ -293,6 +296,13 @@ final class PlayerSession {
   /** The player took this session over from another connection: nothing is given up on close. */
   void markReplaced() {
     replaced = true;
+  }
+
+  /** What the admin API shows of this session. */
+  SessionReport.Builder report() {
+    return SessionReport.newBuilder().setFound(true).setPlayerId(playerId).setName(name == null ? "" : name)
+        .setPhase(phase.name().toLowerCase(java.util.Locale.ROOT))
+        .setRoomId(roomId == null ? "" : roomId).setMode(mode == null ? "" : mode);
   }
 
   void onClosed() {

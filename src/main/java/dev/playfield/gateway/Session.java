@@ -1,6 +1,7 @@
 package dev.playfield.gateway;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.playfield.ops.PlayfieldMetrics;
 import dev.playfield.protocol.WireFormat;
 import dev.playfield.protocol.v1.ClientMessage;
 import dev.playfield.protocol.v1.Error;
@@ -40,6 +41,7 @@ final class Session {
   private final RateLimiter rateLimiter;
   private final StrikeCounter strikes;
   private final PlayerSession player;
+  private final PlayfieldMetrics metrics;
   private long statesDropped;
   private long slowWindowStart;
   private int sentInWindow;
@@ -57,6 +59,7 @@ final class Session {
     this.strikes = new StrikeCounter(limits.maxStrikes(),
         TimeUnit.SECONDS.toNanos(limits.strikeWindowSeconds()), services.nanoTime());
     this.player = new PlayerSession(this, services);
+    this.metrics = PlayfieldMetrics.of(context.owner());
   }
 
   void start() {
@@ -91,6 +94,7 @@ final class Session {
   }
 
   private void onText(String text) {
+    metrics.messageIn(wire.name(), text);
     if (!admit(text.length())) {
       return;
     }
@@ -102,6 +106,7 @@ final class Session {
   }
 
   private void onBinary(Buffer payload) {
+    metrics.messageIn(wire.name(), payload.length());
     if (!admit(payload.length())) {
       return;
     }
@@ -139,6 +144,7 @@ final class Session {
 
   /** Sends an error caused by the client and counts it against the connection. */
   void reject(ErrorCode code, int requestId, String text) {
+    metrics.protocolError(code);
     send(ServerMessage.newBuilder()
         .setRequestId(requestId)
         .setError(Error.newBuilder().setCode(code).setMessage(text))
@@ -154,6 +160,7 @@ final class Session {
       return;
     }
     WireFormat.Frame frame = wire.encode(message);
+    metrics.messageOut(wire.name(), frame);
     if (frame.text()) {
       socket.writeTextMessage(frame.textPayload());
     } else {

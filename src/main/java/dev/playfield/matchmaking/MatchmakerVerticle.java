@@ -4,6 +4,7 @@ import dev.playfield.cluster.ClusterServices;
 import dev.playfield.cluster.RecentPlacements;
 import dev.playfield.cluster.RoomPlacement;
 import dev.playfield.config.ModeConfig;
+import dev.playfield.ops.PlayfieldMetrics;
 import dev.playfield.protocol.Addresses;
 import dev.playfield.protocol.internal.CancelTicket;
 import dev.playfield.protocol.internal.CreateRoom;
@@ -56,6 +57,7 @@ public final class MatchmakerVerticle extends VerticleBase {
   private MessageConsumer<Object> consumer;
   private long timerId = -1;
   private boolean forming;
+  private PlayfieldMetrics metrics;
 
   public MatchmakerVerticle(Map<String, ModeConfig> modes, int intervalMs, Clock clock, ClusterServices cluster) {
     this.modes = modes;
@@ -66,6 +68,7 @@ public final class MatchmakerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    metrics = PlayfieldMetrics.of(vertx);
     cluster.leadership().onChange(() -> context.runOnContext(v -> reconsider()));
     return reconsider();
   }
@@ -189,7 +192,8 @@ public final class MatchmakerVerticle extends VerticleBase {
         .setMode(match.mode()).setSeed(ThreadLocalRandom.current().nextLong());
     tickets.forEach(ticket -> create.addSeats(ticket.getRequest().getSeat()));
     List<NodeLoad> candidates = RoomPlacement.rank(recent.adjust(nodes));
-    place(create.build(), candidates, 0).onFailure(cause -> {
+    place(create.build(), candidates, 0).onSuccess(created -> tickets.forEach(ticket ->
+        metrics.matchmakingWait(match.mode(), clock.millis() - ticket.getEnqueuedAtMs()))).onFailure(cause -> {
       log.warn("no node could open a room for {} players of {}: {}; they wait for the next match",
           tickets.size(), match.mode(), cause.getMessage());
       tickets.forEach(this::requeue);

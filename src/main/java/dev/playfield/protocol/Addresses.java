@@ -25,4 +25,28 @@ public final class Addresses {
   public static String gateway(String nodeId) {
     return "playfield.gateway." + nodeId;
   }
+
+  /** A node's room host, for the admin API: RoomsQuery and CloseRoom. */
+  public static String adminRooms(String nodeId) {
+    return "playfield.admin.rooms." + nodeId;
+  }
+
+  /** A node's gateway, for the admin API: SessionQuery. */
+  public static String adminSessions(String nodeId) {
+    return "playfield.admin.sessions." + nodeId;
+  }
+
+  /** A node itself, for the admin API: DrainNode. */
+  public static String adminNode(String nodeId) {
+    return "playfield.admin.node." + nodeId;
+  }
+
+  /** The node id in a {@link #gateway} address. */
+  public static String nodeOfGateway(String gatewayAddress) {
+    String prefix = gateway("");
+    if (!gatewayAddress.startsWith(prefix)) {
+      throw new IllegalArgumentException("not a gateway address: " + gatewayAddress);
+    }
+    return gatewayAddress.substring(prefix.length());
+  }
 }

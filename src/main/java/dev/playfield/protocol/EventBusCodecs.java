@@ -1,6 +1,14 @@
 package dev.playfield.protocol;
 
 import dev.playfield.protocol.internal.CancelTicket;
+import dev.playfield.protocol.internal.CloseRoom;
+import dev.playfield.protocol.internal.DrainNode;
+import dev.playfield.protocol.internal.DrainStarted;
+import dev.playfield.protocol.internal.RoomClosed;
+import dev.playfield.protocol.internal.RoomReports;
+import dev.playfield.protocol.internal.RoomsQuery;
+import dev.playfield.protocol.internal.SessionQuery;
+import dev.playfield.protocol.internal.SessionReport;
 import dev.playfield.protocol.internal.CreateRoom;
 import dev.playfield.protocol.internal.GatewayFrame;
 import dev.playfield.protocol.internal.RoomCreated;
@@ -30,7 +38,15 @@ public final class EventBusCodecs {
       new ProtoCodec<>(SeatDisconnected.class, SeatDisconnected.parser()),
       new ProtoCodec<>(SeatResume.class, SeatResume.parser()),
       new ProtoCodec<>(SeatResumed.class, SeatResumed.parser()),
-      new ProtoCodec<>(ResumeRoom.class, ResumeRoom.parser()));
+      new ProtoCodec<>(ResumeRoom.class, ResumeRoom.parser()),
+      new ProtoCodec<>(RoomsQuery.class, RoomsQuery.parser()),
+      new ProtoCodec<>(RoomReports.class, RoomReports.parser()),
+      new ProtoCodec<>(CloseRoom.class, CloseRoom.parser()),
+      new ProtoCodec<>(RoomClosed.class, RoomClosed.parser()),
+      new ProtoCodec<>(SessionQuery.class, SessionQuery.parser()),
+      new ProtoCodec<>(SessionReport.class, SessionReport.parser()),
+      new ProtoCodec<>(DrainNode.class, DrainNode.parser()),
+      new ProtoCodec<>(DrainStarted.class, DrainStarted.parser()));
 
   private EventBusCodecs() {}
 

@@ -3,7 +3,6 @@ package dev.playfield.room;
 import dev.playfield.config.ModeConfig;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.MessageConsumer;
-import java.util.Map;
 
 /** A room with what its host keeps beside it. Touched only on the host's event loop. */
 final class HostedRoom {
@@ -25,7 +24,7 @@ final class HostedRoom {
     this.schedule = schedule;
   }
 
-  ModeConfig mode(Map<String, ModeConfig> modes) {
-    return modes.get(room.mode());
+  ModeConfig mode() {
+    return room.mode();
   }
 }

@@ -30,19 +30,22 @@ public final class MatchResults {
     for (Ratings.RatedResult result : rated) {
       deltas.put(result.playerId(), updated.getOrDefault(result.playerId(), result.rating()) - result.rating());
     }
-    return ratings.add(deltas).map(after -> {
-      MatchEnd.Builder end = MatchEnd.newBuilder().setRoomId(room.id()).setTick(room.tick());
-      for (Standing standing : standings) {
-        String playerId = room.playerIdOf(standing.slot());
-        end.addStandingsBuilder()
-            .setPlayerId(playerId)
-            .setName(room.nameOf(standing.slot()))
-            .setRank(standing.rank())
-            .setScore(standing.score())
-            .setRatingBefore(room.ratingOf(standing.slot()))
-            .setRatingAfter(after.getOrDefault(playerId, room.ratingOf(standing.slot())));
-      }
-      return end.build();
-    });
+    return ratings.add(deltas).map(after -> end(room, after));
+  }
+
+  /** The room's standings as a match end; a player missing from {@code ratingsAfter} keeps their rating. */
+  static MatchEnd end(Room room, Map<String, Integer> ratingsAfter) {
+    MatchEnd.Builder end = MatchEnd.newBuilder().setRoomId(room.id()).setTick(room.tick());
+    for (Standing standing : room.standings()) {
+      String playerId = room.playerIdOf(standing.slot());
+      end.addStandingsBuilder()
+          .setPlayerId(playerId)
+          .setName(room.nameOf(standing.slot()))
+          .setRank(standing.rank())
+          .setScore(standing.score())
+          .setRatingBefore(room.ratingOf(standing.slot()))
+          .setRatingAfter(ratingsAfter.getOrDefault(playerId, room.ratingOf(standing.slot())));
+    }
+    return end.build();
   }
 }

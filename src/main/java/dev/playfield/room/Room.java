@@ -144,10 +144,6 @@ public final class Room {
     return id;
   }
 
-  public String mode() {
-    return mode.name();
-  }
-
   /** The seats as the matchmaker made them, by slot (current gateway included). */
   public List<Seat> seats() {
     return seats.stream().map(seat -> Seat.newBuilder().setPlayerId(seat.playerId).setName(seat.name)
@@ -161,6 +157,10 @@ public final class Room {
 
   public Phase phase() {
     return phase;
+  }
+
+  public ModeConfig mode() {
+    return mode;
   }
 
   public long tick() {

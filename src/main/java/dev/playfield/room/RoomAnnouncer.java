@@ -5,16 +5,16 @@ import dev.playfield.protocol.internal.GatewayFrame;
 import dev.playfield.protocol.internal.RoomAssigned;
 import dev.playfield.protocol.internal.Seat;
 import dev.playfield.protocol.v1.PlayerInfo;
-import io.vertx.core.eventbus.EventBus;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /** Tells gateways which of their players now sit in a room. */
 final class RoomAnnouncer {
 
-  private final EventBus bus;
+  private final BiConsumer<String, GatewayFrame> toGateway;
 
-  RoomAnnouncer(EventBus bus) {
-    this.bus = bus;
+  RoomAnnouncer(BiConsumer<String, GatewayFrame> toGateway) {
+    this.toGateway = toGateway;
   }
 
   /** One RoomAssigned per gateway, naming only that gateway's players. */
@@ -22,7 +22,7 @@ final class RoomAnnouncer {
     for (String gateway : gateways) {
       List<String> here = seats.stream().filter(seat -> seat.getGateway().equals(gateway))
           .map(Seat::getPlayerId).toList();
-      bus.send(gateway, GatewayFrame.newBuilder().setRoomId(roomId)
+      toGateway.accept(gateway, GatewayFrame.newBuilder().setRoomId(roomId)
           .setAssigned(assignment(mode, seats, here)).build());
     }
   }

@@ -6,13 +6,17 @@ import dev.playfield.cluster.LocalLoad;
 import dev.playfield.config.ModeConfig;
 import dev.playfield.game.GameSetup;
 import dev.playfield.game.GameType;
+import dev.playfield.ops.PlayfieldMetrics;
 import dev.playfield.protocol.Addresses;
+import dev.playfield.protocol.internal.CloseRoom;
 import dev.playfield.protocol.internal.CreateRoom;
 import dev.playfield.protocol.internal.GatewayFrame;
 import dev.playfield.protocol.internal.ResumeRoom;
+import dev.playfield.protocol.internal.RoomClosed;
 import dev.playfield.protocol.internal.RoomCreated;
 import dev.playfield.protocol.internal.RoomInput;
 import dev.playfield.protocol.internal.RoomRecord;
+import dev.playfield.protocol.internal.RoomReports;
 import dev.playfield.protocol.internal.RoomTick;
 import dev.playfield.protocol.internal.Seat;
 import dev.playfield.protocol.internal.SeatDisconnected;
@@ -58,6 +62,8 @@ public final class RoomHostVerticle extends VerticleBase {
   private final Settings settings;
   private final Map<String, HostedRoom> rooms = new HashMap<>();
   private EventBus bus;
+  private PlayfieldMetrics metrics;
+  private String localGateway;
 
   public RoomHostVerticle(String nodeId, Map<String, ModeConfig> modes, Map<String, GameType> gameOfMode,
       MatchResults results, LocalLoad load, ClusterServices cluster, Settings settings) {
@@ -73,8 +79,11 @@ public final class RoomHostVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
+    metrics = PlayfieldMetrics.of(vertx);
+    localGateway = Addresses.gateway(nodeId);
     vertx.setPeriodic(1_000, id -> noticeDepartedGateways());
-    return bus.consumer(Addresses.roomHost(nodeId), this::onHostRequest).completion();
+    return bus.consumer(Addresses.roomHost(nodeId), this::onHostRequest).completion()
+        .compose(v -> bus.consumer(Addresses.adminRooms(nodeId), this::onAdmin).completion());
   }
 
   private void onHostRequest(Message<Object> request) {
@@ -109,7 +118,7 @@ public final class RoomHostVerticle extends VerticleBase {
     Room room = new Room(roomId, mode, type, type.create(setup(mode, create.getSeed(), create.getSeatsList())),
         create.getSeatsList(), graceTicks(mode));
     HostedRoom hosted = host(room, mode, create.getSeed(), null);
-    new RoomAnnouncer(bus).assigned(room.id(), mode, create.getSeatsList(), room.gateways());
+    new RoomAnnouncer(this::toGateway).assigned(room.id(), mode, create.getSeatsList(), room.gateways());
     log.info("room {} created: mode={} players={}", roomId, mode.name(), create.getSeatsCount());
     replicate(hosted);
     request.reply(RoomCreated.newBuilder().setRoomId(roomId).setRoomsOpened(load.roomsOpened()).build());
@@ -142,6 +151,7 @@ public final class RoomHostVerticle extends VerticleBase {
       Room room = Room.restore(record, mode, type, (seed, seats) -> setup(mode, seed, seats), graceTicks(mode));
       HostedRoom hosted = host(room, mode, record.getSeed(), claim.result());
       noticeDepartedGateways(hosted);
+      metrics.roomFailedOver();
       log.info("room {} resumed at tick {} from a copy {} ms old (previous owner {})", room.id(), record.getTick(),
           System.currentTimeMillis() - record.getSavedAtMs(), record.getOwner());
       request.reply(RoomCreated.newBuilder().setRoomId(room.id()).setRoomsOpened(load.roomsOpened()).build());
@@ -157,6 +167,7 @@ public final class RoomHostVerticle extends VerticleBase {
     hosted.inbox = bus.consumer(Addresses.room(room.id()), message -> onRoomMessage(hosted, message));
     rooms.put(room.id(), hosted);
     load.roomOpened();
+    metrics.roomState(null, PlayfieldMetrics.state(room.phase()));
     hosted.timerId = vertx.setTimer(Math.max(1, phase / 1_000_000), id -> runTick(hosted));
     return hosted;
   }
@@ -186,7 +197,7 @@ public final class RoomHostVerticle extends VerticleBase {
     State state = State.newBuilder().setRoomId(room.id()).setTick(frame.getTick()).setPhase(frame.getPhase())
         .setLastInputSeq(frame.getRecipients(0).getLastInputSeq()).setGame(frame.getRecipients(0).getGame()).build();
     message.reply(SeatResumed.newBuilder()
-        .setAssigned(RoomAnnouncer.assignment(hosted.mode(modes), room.seats(), List.of(back.getPlayerId())))
+        .setAssigned(RoomAnnouncer.assignment(hosted.mode(), room.seats(), List.of(back.getPlayerId())))
         .setState(state).build());
   }
 
@@ -196,12 +207,15 @@ public final class RoomHostVerticle extends VerticleBase {
       return;
     }
     long started = System.nanoTime();
+    Room.Phase before = room.phase();
     Map<String, RoomTick> frames = room.tickOnce();
     frames.forEach((gateway, tick) ->
-        bus.send(gateway, GatewayFrame.newBuilder().setRoomId(room.id()).setTick(tick).build()));
+        toGateway(gateway, GatewayFrame.newBuilder().setRoomId(room.id()).setTick(tick).build()));
     long ended = System.nanoTime();
     hosted.stats.record(ended - started);
     load.ticked(ended - started);
+    metrics.tick(room.mode().name(), ended - started);
+    metrics.roomState(PlayfieldMetrics.state(before), PlayfieldMetrics.state(room.phase()));
     if (room.phase() == Room.Phase.FINISHED) {
       finish(hosted);
       return;
@@ -214,7 +228,9 @@ public final class RoomHostVerticle extends VerticleBase {
     if (room.tick() % settings.replicateEveryTicks() == 0) {
       replicate(hosted);
     }
+    long overrunsBefore = hosted.schedule.overruns();
     hosted.timerId = vertx.setTimer(hosted.schedule.advance(ended), id -> runTick(hosted));
+    metrics.tickOverruns(hosted.schedule.overruns() - overrunsBefore);
   }
 
   /**
@@ -244,7 +260,7 @@ public final class RoomHostVerticle extends VerticleBase {
     results.record(room).onComplete(done -> {
       if (done.succeeded()) {
         GatewayFrame frame = GatewayFrame.newBuilder().setRoomId(room.id()).setMatchEnd(done.result()).build();
-        gateways.forEach(gateway -> bus.send(gateway, frame));
+        gateways.forEach(gateway -> toGateway(gateway, frame));
       } else {
         log.error("room {}: recording the result failed", room.id(), done.cause());
       }
@@ -257,11 +273,13 @@ public final class RoomHostVerticle extends VerticleBase {
 
   /** Stops the room here; {@code forget} also removes its replicated record (it will not resume). */
   private void dispose(HostedRoom hosted, boolean forget) {
+    String state = PlayfieldMetrics.state(hosted.room.phase());
     hosted.room.dispose();
     vertx.cancelTimer(hosted.timerId);
     hosted.inbox.unregister();
     if (rooms.remove(hosted.room.id()) != null) {
       load.roomClosed();
+      metrics.roomState(state, null);
     }
     if (forget) {
       // After any write in flight, or it could bring the record back.
@@ -269,6 +287,33 @@ public final class RoomHostVerticle extends VerticleBase {
       pending.eventually(() -> hosted.replicated == null ? Future.succeededFuture()
           : cluster.rooms().remove(hosted.room.id(), hosted.replicated));
     }
+  }
+
+  private void toGateway(String gateway, GatewayFrame frame) {
+    bus.send(gateway, frame);
+    if (!gateway.equals(localGateway)) {
+      metrics.roomToGatewayHop();
+    }
+  }
+
+  /** The admin API: RoomsQuery lists this host's rooms, CloseRoom ends one now. */
+  private void onAdmin(Message<Object> request) {
+    if (request.body() instanceof CloseRoom close) {
+      HostedRoom hosted = rooms.get(close.getRoomId());
+      if (hosted != null) {
+        log.atInfo().addKeyValue("room", hosted.room.id()).addKeyValue("tick", hosted.room.tick())
+            .log("room closed by an operator");
+        GatewayFrame end = GatewayFrame.newBuilder().setRoomId(hosted.room.id())
+            .setMatchEnd(RoomReporter.closedByOperator(hosted.room)).build();
+        hosted.room.gateways().forEach(gateway -> toGateway(gateway, end));
+        dispose(hosted, true);
+      }
+      request.reply(RoomClosed.newBuilder().setClosed(hosted != null).build());
+      return;
+    }
+    RoomReports.Builder reports = RoomReports.newBuilder().setNodeId(nodeId);
+    rooms.values().forEach(h -> reports.addRooms(RoomReporter.report(h.room, h.stats, h.schedule.overruns())));
+    request.reply(reports.build());
   }
 
   /** Seats whose gateway's node has left the cluster count as disconnected (their grace starts). */

@@ -1,0 +1,35 @@
+package dev.playfield.gateway;
+
+import dev.playfield.protocol.Addresses;
+import dev.playfield.protocol.internal.SessionQuery;
+import dev.playfield.protocol.internal.SessionReport;
+import io.vertx.core.eventbus.Message;
+
+/**
+ * Answers the admin API's questions about a player whose session this node holds. The session's
+ * state is read on the session's own event loop, like every other touch of it.
+ */
+final class SessionInspector {
+
+  private final SessionRegistry registry;
+  private final String nodeId;
+
+  SessionInspector(SessionRegistry registry, String gatewayAddress) {
+    this.registry = registry;
+    this.nodeId = Addresses.nodeOfGateway(gatewayAddress);
+  }
+
+  void onQuery(Message<SessionQuery> query) {
+    String playerId = query.body().getPlayerId();
+    Session session = registry.find(playerId);
+    if (session == null) {
+      query.reply(SessionReport.newBuilder().setFound(false).setPlayerId(playerId).setNodeId(nodeId).build());
+      return;
+    }
+    session.execute(() -> query.reply(session.player().report()
+        .setEncoding(session.wire().name())
+        .setNodeId(nodeId)
+        .setStatesDropped(session.statesDropped())
+        .build()));
+  }
+}

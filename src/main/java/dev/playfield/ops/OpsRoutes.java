@@ -1,0 +1,37 @@
+package dev.playfield.ops;
+
+import dev.playfield.cluster.ClusterServices;
+import dev.playfield.cluster.LocalLoad;
+import dev.playfield.config.PlayfieldConfig.AdminConfig;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+
+/**
+ * Everything the node serves over HTTP besides game sessions: {@code /metrics}, {@code /health},
+ * {@code /ready}, the admin API, and the static pages (the browser client at {@code /}, the
+ * monitor at {@code /admin/}). The order matters: the admin guard comes before the admin API.
+ */
+public final class OpsRoutes {
+
+  private final Vertx vertx;
+  private final ClusterServices cluster;
+  private final LocalLoad load;
+  private final AdminConfig admin;
+
+  public OpsRoutes(Vertx vertx, ClusterServices cluster, LocalLoad load, AdminConfig admin) {
+    this.vertx = vertx;
+    this.cluster = cluster;
+    this.load = load;
+    this.admin = admin;
+  }
+
+  public void mount(Router router) {
+    PlayfieldMetrics metrics = PlayfieldMetrics.of(vertx);
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics.registry()));
+    HealthRoutes.mount(router, vertx, cluster.nodeId(), load, cluster.nodes());
+    router.route("/admin/api/*").handler(new AdminAuth(admin.token()));
+    new AdminApi(vertx.eventBus(), cluster).mount(router);
+    router.route("/*").handler(new WebAssets(vertx));
+  }
+}
