@@ -86,6 +86,16 @@ public final class TestCluster implements AutoCloseable {
     members.remove(member);
   }
 
+  /**
+   * Kills one member as a crash would: its Hazelcast member stops without a goodbye and its Vert.x
+   * goes away, so its rooms stop ticking and its connections drop.
+   */
+  public void crash(Member member) {
+    members.remove(member);
+    member.joined().hazelcast().getLifecycleService().terminate();
+    member.vertx().close();
+  }
+
   @Override
   public void close() {
     for (Member member : List.copyOf(members)) {
