@@ -84,8 +84,17 @@ public final class ServerProcess implements AutoCloseable {
    * also closes our end of the node's output, and we want to read what it says while draining.
    */
   public void terminate() {
+    signal("TERM");
+  }
+
+  /** SIGKILL: the node dies on the spot, as in a crash or an OOM kill. */
+  public void kill() {
+    signal("KILL");
+  }
+
+  private void signal(String name) {
     try {
-      new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).inheritIO().start().waitFor();
+      new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -40,7 +40,11 @@ public final class TestClient implements AutoCloseable {
   private final WebSocketClient client;
   private final WebSocket socket;
   private final boolean binary;
-  private final BlockingQueue<ServerMessage> received = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+  private long lastArrivalNanos;
+
+  /** A message with the moment it arrived. */
+  private record Received(ServerMessage message, long atNanos) {}
   private final CompletableFuture<Short> closed = new CompletableFuture<>();
   private int nextRequestId = 1;
   private int nextSeq = 1;
@@ -51,7 +55,7 @@ public final class TestClient implements AutoCloseable {
     this.binary = binary;
     socket.binaryMessageHandler(buffer -> {
       try {
-        received.add(ServerMessage.parseFrom(buffer.getBytes()));
+        received.add(new Received(ServerMessage.parseFrom(buffer.getBytes()), System.nanoTime()));
       } catch (InvalidProtocolBufferException e) {
         throw new AssertionError("server sent a corrupt binary frame", e);
       }
@@ -63,7 +67,7 @@ public final class TestClient implements AutoCloseable {
       } catch (InvalidProtocolBufferException e) {
         throw new AssertionError("server sent JSON that is not a ServerMessage: " + text, e);
       }
-      received.add(message.build());
+      received.add(new Received(message.build(), System.nanoTime()));
     });
     socket.closeHandler(v -> closed.complete(socket.closeStatusCode()));
   }
@@ -155,20 +159,26 @@ public final class TestClient implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       long left = deadline - System.nanoTime();
-      ServerMessage message;
+      Received next;
       try {
-        message = left <= 0 ? null : received.poll(left, TimeUnit.NANOSECONDS);
+        next = left <= 0 ? null : received.poll(left, TimeUnit.NANOSECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError("interrupted");
       }
-      if (message == null) {
+      if (next == null) {
         throw new AssertionError("no matching message within " + timeout);
       }
-      if (wanted.test(message)) {
-        return message;
+      if (wanted.test(next.message())) {
+        lastArrivalNanos = next.atNanos();
+        return next.message();
       }
     }
+  }
+
+  /** When the message the last {@link #await} returned arrived ({@link System#nanoTime()}). */
+  public long lastArrivalNanos() {
+    return lastArrivalNanos;
   }
 
   /** Waits for an error with this code. */
