@@ -22,6 +22,17 @@ const store = {
   del: (k) => { try { localStorage.removeItem(k); } catch { /* ignore */ } },
 };
 
+// The resume token lives only as long as the tab: a reload takes the seat back, a new tab does not.
+const tabStore = {
+  get: (k) => { try { return sessionStorage.getItem(k); } catch { return null; } },
+  set: (k, v) => { try { sessionStorage.setItem(k, v); } catch { /* ignore */ } },
+  del: (k) => { try { sessionStorage.removeItem(k); } catch { /* ignore */ } },
+};
+const RESUME_KEY = 'playfield.resume';
+const RECONNECT_TRIES = 5;
+let reconnectTries = 0;       // automatic reconnections left after a drop in mid-match
+let resyncSeq = false;        // after a resume, continue input seq from what the server applied
+
 // Hook for automated browser tests. Mutated in place so a held reference stays current.
 const hook = (window.playfield = { state: null, standings: null, playerId: null });
 
@@ -83,7 +94,7 @@ function connect() {
   const sock = (ws = new WebSocket(url, ['playfield.v1.json']));
   let opened = false;
   setNote('Connecting…');
-  sock.onopen = () => { opened = true; login(); };
+  sock.onopen = () => { opened = true; resumeOrLogin(); };
   sock.onmessage = (e) => {
     if (typeof e.data !== 'string') return;            // JSON subprotocol: text frames only
     let msg;
@@ -92,6 +103,16 @@ function connect() {
   };
   sock.onclose = (e) => {
     if (ws !== sock) return;                           // a stale socket we already replaced
+    // Dropped in mid-match (network, or the node going away): come back and take the seat again,
+    // unless another login took this player over (4001) or the server threw us out (4000).
+    const inMatch = match && !match.ended;
+    if (opened && inMatch && e.code !== 4001 && e.code !== 4000 && tabStore.get(RESUME_KEY) && reconnectTries > 0) {
+      reconnectTries--;
+      ws = null; loggedIn = false; pending.clear();
+      setNote('Connection lost, reconnecting…');
+      setTimeout(connect, 500);
+      return;
+    }
     ws = null; loggedIn = false; wantQueue = false; pending.clear();
     match = null; keys.clear(); stick = null;
     setBusy(false);
@@ -111,6 +132,13 @@ function send(msg, kind) {
   }
   ws.send(JSON.stringify(msg));
   return true;
+}
+
+function resumeOrLogin() {
+  const resumeToken = tabStore.get(RESUME_KEY);
+  if (!resumeToken) { login(); return; }
+  setNote('Reconnecting…');
+  send({ resume: { resumeToken } }, 'resume');
 }
 
 function login() {
@@ -146,15 +174,26 @@ const handlers = {
     loggedIn = true;
     hook.playerId = b.playerId || null;
     if (b.token) store.set('playfield.token', b.token);
+    if (b.resumeToken) tabStore.set(RESUME_KEY, b.resumeToken);
     if (b.name) ui.name.value = b.name;
-    // RESUME HOOK (not implemented yet: waits for the server's resume tokens). After a reload or a
-    // dropped connection, a login with the stored token will be able to tell that this player still
-    // holds a seat; that is where the client re-enters the match (matchFound-like state) instead
-    // of showing the lobby. Until then a reload starts over in the lobby as the same player.
     ui.name.readOnly = true;
     setNote(`Logged in as ${b.name || ui.name.value}`);
     sendPing();
     if (wantQueue) joinQueue();
+  },
+  // A dropped session taken back (after a reload or a lost connection): back in the match if the
+  // seat was still held, else in the lobby as the same player.
+  resumed(b) {
+    const wasInMatch = match && !match.ended ? match : null;
+    handlers.loginOk(b.login || {});
+    if (b.match) {
+      if (!wasInMatch || wasInMatch.roomId !== b.match.roomId) handlers.matchFound(b.match);
+      resyncSeq = true;
+      setNote('Back in the match');
+    } else {
+      match = null;
+      setPhase('login');
+    }
   },
   queued() {
     queuedAt = performance.now();
@@ -173,6 +212,7 @@ const handlers = {
     hook.state = null;
     hook.standings = null;
     seq = 0; sentDir = { dx: 0, dy: 0 }; lastSendAt = 0;   // seq restarts at 1 in every match
+    reconnectTries = RECONNECT_TRIES;
     document.activeElement?.blur?.();                        // so arrow keys reach the game
     setPhase('waiting');
     renderHud({});
@@ -183,6 +223,7 @@ const handlers = {
     const game = s.game || {};
     if (!match.timeline.push(num(s.tick), game, performance.now())) return;
     hook.state = s;
+    if (resyncSeq) { seq = Math.max(seq, num(s.lastInputSeq)); resyncSeq = false; }
     if (s.phase === 'ROOM_PHASE_RUNNING' && phase() !== 'running') { setPhase('running'); pushInput(true); }
     else if (s.phase === 'ROOM_PHASE_WAITING' && phase() !== 'waiting') setPhase('waiting');
     renderHud(game);
@@ -201,6 +242,14 @@ const handlers = {
   },
   error(b, kind) {
     const code = b.code || 'ERROR';
+    if (kind === 'resume') {                          // the seat is gone or the token spent: log in afresh
+      tabStore.del(RESUME_KEY);
+      match = null;
+      if (code === 'RESUME_EXPIRED') toast('Your seat was given up while you were away');
+      setPhase('login');
+      login();
+      return;
+    }
     if (kind === 'login' && (code === 'INVALID_TOKEN' || code === 'TOKEN_EXPIRED')) {
       store.del('playfield.token');                   // stale identity: start over as a new guest
       login();
@@ -372,3 +421,6 @@ setPhase('login');
 startRenderer(ui.canvas, ui.stage, () => ({
   timeline: match?.timeline, isMe, nameOf, waiting: phase() === 'waiting', stick,
 }));
+
+// After a reload, take the session (and the seat, if the match is still on) straight back.
+if (tabStore.get(RESUME_KEY)) connect();
