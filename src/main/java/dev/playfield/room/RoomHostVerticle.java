@@ -243,7 +243,10 @@ public final class RoomHostVerticle extends VerticleBase {
     }
     byte[] next = hosted.room.record(nodeId, hosted.seed).toBuilder()
         .setSavedAtMs(System.currentTimeMillis()).build().toByteArray();
-    hosted.saving = cluster.rooms().replace(hosted.room.id(), hosted.replicated, next).onComplete(done -> {
+    Future<Boolean> saving = cluster.rooms().replace(hosted.room.id(), hosted.replicated, next);
+    // Set before the handler is attached: a store that answers at once runs the handler right here.
+    hosted.saving = saving;
+    saving.onComplete(done -> {
       hosted.saving = null;
       if (done.succeeded() && done.result()) {
         hosted.replicated = next;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Empty;
 import com.google.protobuf.Message;
+import dev.playfield.cluster.ClusterServices;
 import dev.playfield.cluster.LocalCluster;
 import dev.playfield.cluster.LocalLoad;
 import dev.playfield.cluster.LocalRatingStore;
@@ -21,6 +22,7 @@ import dev.playfield.protocol.EventBusCodecs;
 import dev.playfield.protocol.internal.CreateRoom;
 import dev.playfield.protocol.internal.GatewayFrame;
 import dev.playfield.protocol.internal.RoomCreated;
+import dev.playfield.protocol.internal.RoomRecord;
 import dev.playfield.protocol.internal.Seat;
 import dev.playfield.protocol.internal.SeatLeft;
 import io.vertx.core.eventbus.ReplyException;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RoomHostVerticleTest {
 
   private static final String NODE = "node-1";
+  private final ClusterServices cluster = LocalCluster.services(NODE, 1000);
   private static final int TICK_RATE = 20;
   private static final long SLOW_TICK_MILLIS = 30;
 
@@ -83,12 +86,33 @@ class RoomHostVerticleTest {
         .await()).isInstanceOf(ReplyException.class).hasMessageContaining("No handlers");
   }
 
+  @Test
+  void roomTakenOverByAnotherNodeStopsHere(Vertx vertx) throws Exception {
+    String gateway = Addresses.gateway(NODE);
+    List<Long> arrivals = startHostAndCountTicks(vertx, gateway);
+    RoomCreated created = createRoom(vertx, gateway, "p1");
+    Thread.sleep(400);
+    assertThat(arrivals).isNotEmpty();
+
+    // Another node claims the room (as failover would if this one had been thought dead).
+    byte[] current = cluster.rooms().load(created.getRoomId()).await();
+    RoomRecord theirs = RoomRecord.parseFrom(current).toBuilder().setOwner("another-node").build();
+    assertThat(cluster.rooms().replace(created.getRoomId(), current, theirs.toByteArray()).await()).isTrue();
+
+    Thread.sleep(600); // a replication interval is 5 ticks, 250 ms
+    int stoppedAt = arrivals.size();
+    Thread.sleep(400);
+    assertThat(arrivals).as("the fenced-off copy stopped ticking").hasSize(stoppedAt);
+    assertThat(RoomRecord.parseFrom(cluster.rooms().load(created.getRoomId()).await()).getOwner())
+        .as("the new owner's record is left alone").isEqualTo("another-node");
+  }
+
   private List<Long> startHostAndCountTicks(Vertx vertx, String gateway) {
     EventBusCodecs.register(vertx.eventBus());
     ModeConfig mode = new ModeConfig("slow", "slow",
         new QueueRules(1, 1, Duration.ZERO, 0, 0, 0), TICK_RATE, 1, 4, 8, 0, Map.of());
     vertx.deployVerticle(new RoomHostVerticle(NODE, Map.of("slow", mode), Map.of("slow", new SlowGameType()),
-        new MatchResults(new LocalRatingStore(1000), 32), new LocalLoad(), LocalCluster.services(NODE, 1000),
+        new MatchResults(new LocalRatingStore(1000), 32), new LocalLoad(), cluster,
         new RoomHostVerticle.Settings(20_000, 5, 10))).await();
     List<Long> arrivals = new CopyOnWriteArrayList<>();
     vertx.eventBus().<GatewayFrame>consumer(gateway, message -> {
