@@ -31,8 +31,8 @@ for players in "${STEPS[@]}"; do
 done
 
 section="$OUT/capacity.md"
-python3 - "$RESULTS" "$started" "$(machine_line)" "$*" "$MEASURE" "$REPEAT" >"$section" <<'PY'
-import json, statistics, sys
+ENVDESC="MEASURE_SECONDS=$MEASURE WARMUP_SECONDS=${WARMUP_SECONDS:-15} RAMP=${RAMP:-500} MATCH_SECONDS=${MATCH_SECONDS:-20}" python3 - "$RESULTS" "$started" "$(machine_line)" "$*" "$MEASURE" "$REPEAT" >"$section" <<'PY'
+import json, os, statistics, sys
 results, started, machine, args, measure, repeat = sys.argv[1:]
 rows = [json.loads(l) for l in open(results)]
 def med(xs):
@@ -41,7 +41,7 @@ def med(xs):
 steps = sorted({r["players"] for r in rows})
 out = ["## Capacity", "",
        f"Date {started}. Machine: {machine}.",
-       f"Command: `bench/capacity.sh {args}`".rstrip() + f" (measured {measure} s per step after the ramp and warmup; "
+       f"Command: `{os.environ['ENVDESC']} bench/capacity.sh {args}`".rstrip() + f" (measured {measure} s per step after the ramp and warmup; "
        f"median of {repeat} run(s) per step). Server pinned to one core, bots to the other; binary encoding unless noted.",
        "", "| players | server | connected | server CPU % | CPU µs / player-s | ratio to baseline | ack p50 ms | ack p99 ms | ack p99.9 ms | "
        "tick max p99 ms | overruns | RSS MiB | sim CPU % | errors | disconnects |",

@@ -24,13 +24,13 @@ for ((r = 1; r <= REPEAT; r++)); do
 done
 
 section="$OUT/encodings.md"
-python3 - "$RESULTS" "$started" "$(machine_line)" "$*" "$MEASURE" "$REPEAT" "$PLAYERS" >"$section" <<'PY'
-import json, statistics, sys
+ENVDESC="MEASURE_SECONDS=$MEASURE WARMUP_SECONDS=${WARMUP_SECONDS:-15} RAMP=${RAMP:-500} MATCH_SECONDS=${MATCH_SECONDS:-20}" python3 - "$RESULTS" "$started" "$(machine_line)" "$*" "$MEASURE" "$REPEAT" "$PLAYERS" >"$section" <<'PY'
+import json, os, statistics, sys
 results, started, machine, args, measure, repeat, players = sys.argv[1:]
 rows = [json.loads(l) for l in open(results)]
 med = lambda xs: statistics.median(xs)
 out = ["## Encodings", "", f"Date {started}. Machine: {machine}.",
-       f"Command: `bench/encodings.sh {args}`".rstrip() + f" ({players} players on Playfield, measured {measure} s; median of {repeat} run(s)).",
+       f"Command: `{os.environ['ENVDESC']} bench/encodings.sh {args}`".rstrip() + f" ({players} players on Playfield, measured {measure} s; median of {repeat} run(s)).",
        "", "| encoding | server CPU % | CPU µs / player-s | bytes in / player-s (server to bot) | bytes out / player-s (bot to server) | ack p50 ms | ack p99 ms | errors |",
        "|---|---|---|---|---|---|---|---|"]
 cpu = {}
