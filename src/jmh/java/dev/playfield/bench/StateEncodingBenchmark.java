@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
- * What the gateway does per recipient and tick: wrap the room's state in a ServerMessage with the
- * recipient's last input sequence and encode it, in binary or JSON.
+ * What the gateway does with a room's tick: wrap the room's state in a ServerMessage for each
+ * recipient, with the recipient's last input sequence, and encode it, in binary or JSON.
  */
 @org.openjdk.jmh.annotations.State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,16 +46,20 @@ public class StateEncodingBenchmark {
     tick = room.tickOnce().get(ArenaFixture.GATEWAY);
   }
 
+  /** One room's tick at the gateway: a fresh game state, then a frame for each of the eight players. */
   @Benchmark
-  public WireFormat.Frame encodeStateForOneRecipient() {
+  public void encodeOneTickForEightRecipients(org.openjdk.jmh.infra.Blackhole out) {
     seq++;
-    State state = State.newBuilder()
-        .setRoomId("bench-room")
-        .setTick(tick.getTick())
-        .setLastInputSeq(seq)
-        .setPhase(tick.getPhase())
-        .setGame(tick.getSharedGame())
-        .build();
-    return wire.encode(ServerMessage.newBuilder().setState(state).build());
+    com.google.protobuf.Any game = com.google.protobuf.Any.newBuilder(tick.getSharedGame()).build();
+    for (int recipient = 0; recipient < ArenaFixture.PLAYERS; recipient++) {
+      State state = State.newBuilder()
+          .setRoomId("bench-room")
+          .setTick(tick.getTick())
+          .setLastInputSeq(seq + recipient)
+          .setPhase(tick.getPhase())
+          .setGame(game)
+          .build();
+      out.consume(wire.encode(ServerMessage.newBuilder().setState(state).build()));
+    }
   }
 }
