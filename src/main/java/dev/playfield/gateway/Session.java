@@ -149,6 +149,9 @@ final class Session {
    * a slow reader skips stale ones instead of making the server queue them.
    */
   void sendState(ServerMessage state) {
+    if (socket.isClosed()) {
+      return; // Vert.x 5 throws from writeQueueFull() on a closed socket; a state for it is moot anyway
+    }
     if (socket.writeQueueFull()) {
       statesDropped++;
       return;
