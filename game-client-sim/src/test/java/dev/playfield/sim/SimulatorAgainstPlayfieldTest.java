@@ -40,9 +40,14 @@ class SimulatorAgainstPlayfieldTest {
 
   @AfterAll
   static void stopNode() throws Exception {
-    if (node != null) {
-      node.close();
+    if (node == null) {
+      return;
     }
+    String log = node.log();
+    node.close();
+    // Bots come and go mid-match (churn, the end of the run); the node must take that without an
+    // unhandled exception (the capacity benchmark once showed "WebSocket is closed" thrown here).
+    assertThat(log).doesNotContain("Unhandled exception").doesNotContain(" ERROR ");
   }
 
   @Test
@@ -69,12 +74,13 @@ class SimulatorAgainstPlayfieldTest {
   }
 
   @Test
-  void jsonBotsThatChaseCollectablesCompleteMatchesToo() throws Exception {
+  void jsonBotsThatChaseCollectablesAndChurnCompleteMatchesToo() throws Exception {
     SimSettings settings = new SimSettings(List.of(node.url()), 16, 100, Duration.ofSeconds(10),
-        Duration.ofSeconds(1), Encoding.JSON, "arena", BehaviorKind.CHASE, 20, Duration.ofMillis(500), 0, 3, 1,
+        Duration.ofSeconds(1), Encoding.JSON, "arena", BehaviorKind.CHASE, 20, Duration.ofMillis(500), 60, 3, 1,
         "auto", true);
     RunReport report = new Simulation(settings, null).run();
     assertHealthy(report.json(), 16, report.summary());
+    assertThat(report.json().getLong("churned")).as("a bot a second drops and logs in again").isPositive();
     assertThat(report.failed()).isFalse();
   }
 
@@ -90,8 +96,11 @@ class SimulatorAgainstPlayfieldTest {
     assertThat(json.getLong("disconnects")).as(context).isZero();
     assertThat(json.getLong("connect_failures")).as(context).isZero();
     assertThat(json.getLong("acks_received")).as(context).isPositive();
-    // One tick at 20 Hz plus scheduling: anything near a second means inputs are stuck somewhere.
-    assertThat(json.getJsonObject("ack_latency_ms").getDouble("p99")).as(context).isBetween(1.0, 250.0);
+    // One tick at 20 Hz is about 50 ms at p99; the bound is loose because a busy CI machine stalls
+    // processes for a few hundred ms now and then. Latency targets are the benchmarks' business;
+    // this catches inputs that are never acknowledged or acknowledged a tick-queue late.
+    assertThat(json.getJsonObject("ack_latency_ms").getDouble("p50")).as(context).isBetween(1.0, 100.0);
+    assertThat(json.getJsonObject("ack_latency_ms").getDouble("p99")).as(context).isBetween(1.0, 1000.0);
     assertThat(json.getJsonObject("state_interarrival_ms").getDouble("p50")).as(context).isBetween(40.0, 60.0);
     assertThat(json.getDouble("bytes_in_per_bot_s")).as(context).isPositive();
     assertThat(json.getDouble("bytes_out_per_bot_s")).as(context).isPositive();
