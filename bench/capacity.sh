@@ -43,7 +43,7 @@ out = ["## Capacity", "",
        f"Date {started}. Machine: {machine}.",
        f"Command: `{os.environ['ENVDESC']} bench/capacity.sh {args}`".rstrip() + f" (measured {measure} s per step after the ramp and warmup; "
        f"median of {repeat} run(s) per step). Server pinned to one core, bots to the other; binary encoding unless noted.",
-       "", "| players | server | connected | server CPU % | server core busy % | CPU µs / player-s | ratio to baseline | ack p50 ms | ack p99 ms | ack p99.9 ms | "
+       "", "| players | server | connected | server CPU % | server core busy % (softirq) | CPU µs / player-s | ratio to baseline | ack p50 ms | ack p99 ms | ack p99.9 ms | "
        "tick max p99 ms | overruns | RSS MiB | sim CPU % | errors | disconnects |",
        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
 for n in steps:
@@ -57,13 +57,14 @@ for n in steps:
         ratio = f"{cpu / base:.2f}" if (kind == "playfield" and base) else ("1" if kind == "baseline" else "")
         tick = m("tick_max_p99_ms") if kind == "playfield" else None
         over = m("overruns") if kind == "playfield" else None
-        out.append(f"| {n} | {kind} | {m('connected'):.0f} | {m('server_cpu_pct'):.0f} | {m('server_core_busy_pct'):.0f} | {cpu:.0f} | {ratio} | "
+        out.append(f"| {n} | {kind} | {m('connected'):.0f} | {m('server_cpu_pct'):.0f} | {m('server_core_busy_pct'):.0f} ({m('server_core_softirq_pct'):.0f}) | {cpu:.0f} | {ratio} | "
                    f"{m('ack_p50'):.1f} | {m('ack_p99'):.1f} | {m('ack_p999'):.1f} | "
                    f"{'' if tick is None else f'{tick:.2f}'} | {'' if over is None else f'{over:.0f}'} | "
                    f"{m('rss_mib'):.0f} | {m('sim_cpu_pct'):.0f} | {m('errors'):.0f} | {m('disconnects'):.0f} |")
 out += ["", "CPU µs per player-second: the server process's user+system CPU time over the measured window "
         "(from /proc/PID/stat), divided by players × seconds. Server core busy: all non-idle time of the "
-        "server's core (from /proc/stat), which also holds kernel network work (softirq) that no process is charged for. Tick max p99: the 99th percentile over the "
+        "server's core (from /proc/stat): the server, kernel network work (softirq, in brackets) that no process is "
+        "charged for, and anything else the machine ran there. Tick max p99: the 99th percentile over the "
         "rooms that finished a match during the run of each room's longest tick, and overruns their sum, "
         "from the room log lines (Playfield only). Raw results: one JSON line per run in bench/out/."]
 print("\n".join(out))

@@ -31,14 +31,14 @@ rows = [json.loads(l) for l in open(results)]
 med = lambda xs: statistics.median(xs)
 out = ["## Encodings", "", f"Date {started}. Machine: {machine}.",
        f"Command: `{os.environ['ENVDESC']} bench/encodings.sh {args}`".rstrip() + f" ({players} players on Playfield, measured {measure} s; median of {repeat} run(s)).",
-       "", "| encoding | server CPU % | server core busy % | CPU µs / player-s | bytes in / player-s (server to bot) | bytes out / player-s (bot to server) | ack p50 ms | ack p99 ms | errors |",
+       "", "| encoding | server CPU % | server core busy % (softirq) | CPU µs / player-s | bytes in / player-s (server to bot) | bytes out / player-s (bot to server) | ack p50 ms | ack p99 ms | errors |",
        "|---|---|---|---|---|---|---|---|---|"]
 cpu = {}
 for enc in ("binary", "json"):
     rs = [r for r in rows if r["encoding"] == enc]
     m = lambda k: med([r[k] for r in rs])
     cpu[enc] = m("cpu_us_per_player_s")
-    out.append(f"| {enc} | {m('server_cpu_pct'):.0f} | {m('server_core_busy_pct'):.0f} | {cpu[enc]:.0f} | {m('bytes_in_per_bot_s'):.0f} | "
+    out.append(f"| {enc} | {m('server_cpu_pct'):.0f} | {m('server_core_busy_pct'):.0f} ({m('server_core_softirq_pct'):.0f}) | {cpu[enc]:.0f} | {m('bytes_in_per_bot_s'):.0f} | "
                f"{m('bytes_out_per_bot_s'):.0f} | {m('ack_p50'):.1f} | {m('ack_p99'):.1f} | {m('errors'):.0f} |")
 out += ["", f"JSON costs {cpu['json'] / cpu['binary']:.2f}x the server CPU of binary per player-second. "
         "Bytes are WebSocket payload bytes as the bots count them (frame headers not included)."]

@@ -37,8 +37,8 @@ wait_port() {
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-# busy and total jiffies of one core (everything but idle and iowait, softirq included)
-core_jiffies() { awk -v c="cpu$1" '$1 == c {t = 0; for (i = 2; i <= NF; i++) t += $i; print t - $5 - $6, t}' /proc/stat; }
+# busy, total and softirq jiffies of one core (busy: everything but idle and iowait)
+core_jiffies() { awk -v c="cpu$1" '$1 == c {t = 0; for (i = 2; i <= NF; i++) t += $i; print t - $5 - $6, t, $8}' /proc/stat; }
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
 machine_line() {
@@ -79,7 +79,7 @@ stop_server() {
 run_step() {
   local kind=$1 encoding=$2 players=$3 measure=$4
   local ramp="${RAMP:-500}" warmup_extra="${WARMUP_SECONDS:-15}" match_seconds="${MATCH_SECONDS:-20}"
-  local port log report ramp_s warmup duration server sim t0 t1 s0 s1 rss b0 a0 b1 a1
+  local port log report ramp_s warmup duration server sim t0 t1 s0 s1 rss b0 a0 b1 a1 q0 q1
   port="$(free_port)"
   log="$OUT/$kind-$encoding-$players.log"
   report="$OUT/$kind-$encoding-$players.json"
@@ -95,16 +95,16 @@ run_step() {
     --report "$report" --quiet --allow-errors >"$OUT/$kind-$encoding-$players.sim.txt" 2>&1 &
   sim=$!
   sleep $(( warmup + 1 ))
-  t0="$(cpu_ticks "$server")"; s0="$(cpu_ticks "$sim")"; read -r b0 a0 <<<"$(core_jiffies "$SERVER_CORE")"
+  t0="$(cpu_ticks "$server")"; s0="$(cpu_ticks "$sim")"; read -r b0 a0 q0 <<<"$(core_jiffies "$SERVER_CORE")"
   sleep "$measure"
-  t1="$(cpu_ticks "$server")"; s1="$(cpu_ticks "$sim")"; read -r b1 a1 <<<"$(core_jiffies "$SERVER_CORE")"
+  t1="$(cpu_ticks "$server")"; s1="$(cpu_ticks "$sim")"; read -r b1 a1 q1 <<<"$(core_jiffies "$SERVER_CORE")"
   rss="$(rss_mib "$server")"
   wait "$sim" || true
   stop_server "$server"
   python3 - "$report" "$log" "$kind" "$encoding" "$players" "$measure" "$((t1 - t0))" "$((s1 - s0))" \
-    "$CLK_TCK" "$rss" "$((b1 - b0))" "$((a1 - a0))" >>"$RESULTS" <<'PY'
+    "$CLK_TCK" "$rss" "$((b1 - b0))" "$((a1 - a0))" "$((q1 - q0))" >>"$RESULTS" <<'PY'
 import json, re, sys
-report, log, kind, enc, players, measure, ticks, sim_ticks, clk, rss, core_busy, core_all = sys.argv[1:]
+report, log, kind, enc, players, measure, ticks, sim_ticks, clk, rss, core_busy, core_all, core_softirq = sys.argv[1:]
 r = json.load(open(report))
 players, measure, clk = int(players), float(measure), float(clk)
 cpu_s = int(ticks) / clk
@@ -121,6 +121,7 @@ print(json.dumps({
     "server": kind, "encoding": enc, "players": players, "connected": r["connected"],
     "server_cpu_pct": round(100 * cpu_s / measure, 1),
     "server_core_busy_pct": round(100 * int(core_busy) / max(1, int(core_all)), 1),
+    "server_core_softirq_pct": round(100 * int(core_softirq) / max(1, int(core_all)), 1),
     "cpu_us_per_player_s": round(cpu_s * 1e6 / (players * measure), 1),
     "sim_cpu_pct": round(100 * int(sim_ticks) / clk / measure, 1),
     "ack_p50": r["ack_latency_ms"]["p50"], "ack_p99": r["ack_latency_ms"]["p99"],
