@@ -75,6 +75,9 @@ out += ["", "CPU µs per player-second: the server process's user+system CPU tim
         "rooms that finished a match during the run of each room's longest tick, and overruns their sum, "
         "from the room log lines (Playfield only). Bytes in per bot-second: state traffic the bots received; "
         "about 6,800 when every state arrives, less when a server skips ticks or drops states. Raw results: one JSON line per run in bench/out/."]
+loads = [r["loadavg_1m"] for r in rows if "loadavg_1m" in r]
+if loads:
+    out += ["", f"Machine load (1-minute load average at the end of each run, 2 = both cores busy): {min(loads):.1f} to {max(loads):.1f}."]
 print("\n".join(out))
 PY
 replace_section "$SECTION" "$section"

@@ -42,6 +42,9 @@ for enc in ("binary", "json"):
                f"{m('bytes_out_per_bot_s'):.0f} | {m('ack_p50'):.1f} | {m('ack_p99'):.1f} | {m('errors'):.0f} |")
 out += ["", f"JSON costs {cpu['json'] / cpu['binary']:.2f}x the server CPU of binary per player-second. "
         "Bytes are WebSocket payload bytes as the bots count them (frame headers not included)."]
+loads = [r["loadavg_1m"] for r in rows if "loadavg_1m" in r]
+if loads:
+    out += ["", f"Machine load (1-minute load average at the end of each run, 2 = both cores busy): {min(loads):.1f} to {max(loads):.1f}."]
 print("\n".join(out))
 PY
 replace_section encodings "$section"

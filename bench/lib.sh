@@ -102,9 +102,9 @@ run_step() {
   wait "$sim" || true
   stop_server "$server"
   python3 - "$report" "$log" "$kind" "$encoding" "$players" "$measure" "$((t1 - t0))" "$((s1 - s0))" \
-    "$CLK_TCK" "$rss" "$((b1 - b0))" "$((a1 - a0))" "$((q1 - q0))" >>"$RESULTS" <<'PY'
+    "$CLK_TCK" "$rss" "$((b1 - b0))" "$((a1 - a0))" "$((q1 - q0))" "$(cut -d' ' -f1 /proc/loadavg)" >>"$RESULTS" <<'PY'
 import json, re, sys
-report, log, kind, enc, players, measure, ticks, sim_ticks, clk, rss, core_busy, core_all, core_softirq = sys.argv[1:]
+report, log, kind, enc, players, measure, ticks, sim_ticks, clk, rss, core_busy, core_all, core_softirq, load = sys.argv[1:]
 r = json.load(open(report))
 players, measure, clk = int(players), float(measure), float(clk)
 cpu_s = int(ticks) / clk
@@ -129,7 +129,8 @@ print(json.dumps({
     "bytes_in_per_bot_s": r["bytes_in_per_bot_s"], "bytes_out_per_bot_s": r["bytes_out_per_bot_s"],
     "errors": sum(r["errors"].values()), "disconnects": r["disconnects"],
     "matches_completed": r["matches_completed"], "rss_mib": int(rss),
-    "rooms_finished": rooms, "tick_max_p99_ms": p99max, "overruns": overruns}))
+    "rooms_finished": rooms, "tick_max_p99_ms": p99max, "overruns": overruns,
+    "loadavg_1m": float(load)}))
 PY
   tail -1 "$RESULTS" >&2
 }
