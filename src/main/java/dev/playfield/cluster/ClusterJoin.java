@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.transport.Transport;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,11 @@ public final class ClusterJoin {
 
   /** Blocks while the member joins; call it from a plain thread (the launcher's, or a test's). */
   public static Future<Joined> join(ClusterConfig settings, VertxOptions options) {
+    return join(settings, options, Transport.NIO);
+  }
+
+  /** Like {@link #join(ClusterConfig, VertxOptions)}, on the given network transport. */
+  public static Future<Joined> join(ClusterConfig settings, VertxOptions options, Transport transport) {
     Config config = HazelcastCluster.config(settings);
     // Vert.x finds its node id in this member attribute when it is handed a ready member; the
     // same id names the node everywhere in Playfield.
@@ -48,6 +54,7 @@ public final class ClusterJoin {
     }
     return Vertx.builder()
         .with(options)
+        .withTransport(transport)
         .withClusterManager(new HazelcastClusterManager(hazelcast))
         .buildClustered()
         .map(vertx -> new Joined(vertx, hazelcast, nodeId))

@@ -175,7 +175,8 @@ final class Session {
    * playing. (Judged over a window, since a stalled reader still lets a trickle through.)
    */
   void sendState(ServerMessage state) {
-    if (closing) {
+    if (closing || socket.isClosed()) {
+      // Vert.x 5 throws from writeQueueFull() on a closed socket; a state for it is moot anyway.
       return;
     }
     long now = services.nanoTime().getAsLong();

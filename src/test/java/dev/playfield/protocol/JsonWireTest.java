@@ -109,4 +109,19 @@ class JsonWireTest {
         {"input": {"game": {"@type": "type.googleapis.com/playfield.arena.Nope"}}}
         """)).as("an Any of an unknown game type").isInstanceOf(InvalidProtocolBufferException.class);
   }
+
+  @Test
+  void aStateFrameIsExactlyWhatPrintingTheWholeMessageGives() {
+    // The game part is printed once per tick and spliced in; the text must not change by it.
+    Any game = Any.pack(ArenaState.newBuilder().setTicksLeft(7).setWidth(800).setHeight(600).build());
+    for (int seq = 0; seq < 3; seq++) {
+      ServerMessage message = ServerMessage.newBuilder().setRequestId(seq)
+          .setState(State.newBuilder().setRoomId("r-1").setTick(40 + seq).setLastInputSeq(seq)
+              .setPhase(RoomPhase.ROOM_PHASE_RUNNING).setGame(game))
+          .build();
+      assertThat(wire.encode(message).textPayload()).isEqualTo(wire.print(message));
+    }
+    ServerMessage defaults = ServerMessage.newBuilder().setState(State.newBuilder().setGame(game)).build();
+    assertThat(wire.encode(defaults).textPayload()).isEqualTo(wire.print(defaults));
+  }
 }

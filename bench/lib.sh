@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Shared by the benchmark scripts: builds, starts a server pinned to one core, drives it with bots
+# pinned to another, and measures the server's CPU from /proc. Needs bash, python3, taskset, JDK 17+.
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+OUT="${OUT:-$BENCH_DIR/out}"
+SERVER_CORE="${SERVER_CORE:-0}"
+BOTS_CORE="${BOTS_CORE:-1}"
+PLAYFIELD_JAR="${PLAYFIELD_JAR:-$ROOT/target/playfield.jar}"  # override to compare another build
+SIM_JAR="$ROOT/game-client-sim/target/game-client-sim.jar"
+CLK_TCK="$(getconf CLK_TCK)"
+mkdir -p "$OUT"
+
+build_if_missing() {
+  if [[ ! -f "$PLAYFIELD_JAR" ]]; then
+    (cd "$ROOT" && mvn -B -q package -DskipTests)
+  fi
+  if [[ ! -f "$SIM_JAR" ]]; then
+    (cd "$ROOT" && mvn -B -q -f game-client-sim/pom.xml package -DskipTests)
+  fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+wait_port() {
+  local port=$1
+  for _ in $(seq 1 150); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.2
+  done
+  echo "server did not listen on $port" >&2
+  return 1
+}
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# busy, total and softirq jiffies of one core (busy: everything but idle and iowait)
+core_jiffies() { awk -v c="cpu$1" '$1 == c {t = 0; for (i = 2; i <= NF; i++) t += $i; print t - $5 - $6, t, $8}' /proc/stat; }
+rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+
+machine_line() {
+  local cores mem jdk cpu
+  cores="$(nproc)"
+  mem="$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
+  jdk="$(java -version 2>&1 | head -1)"
+  cpu="$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+  echo "$cores cores ($cpu), $mem memory, $jdk, Linux $(uname -r)"
+}
+
+# start_server KIND PORT LOG MATCH_SECONDS -> sets SERVER_PID. KIND: playfield | baseline.
+start_server() {
+  local kind=$1 port=$2 log=$3 match_seconds=$4
+  if [[ "$kind" == playfield ]]; then
+    PLAYFIELD_HTTP_HOST=127.0.0.1 PLAYFIELD_HTTP_PORT="$port" \
+    PLAYFIELD_MODES_ARENA_SETTINGS_MATCH_SECONDS="$match_seconds" \
+    PLAYFIELD_TRANSPORT="${TRANSPORT:-auto}" \
+      taskset -c "$SERVER_CORE" java ${SERVER_JAVA_OPTS:-} -jar "$PLAYFIELD_JAR" >"$log" 2>&1 &
+  else
+    taskset -c "$SERVER_CORE" java ${SERVER_JAVA_OPTS:-} -cp "$SIM_JAR" "$BENCH_DIR/baseline/BaselineServer.java" \
+      --port "$port" --match-seconds "$match_seconds" --transport "${TRANSPORT:-auto}" >"$log" 2>&1 &
+  fi
+  SERVER_PID=$!
+}
+
+stop_server() {
+  kill "$1" 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    kill -0 "$1" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -9 "$1" 2>/dev/null || true
+}
+
+# run_step KIND ENCODING PLAYERS MEASURE_SECONDS -> appends one JSON line to $RESULTS.
+# Bots ramp up, then WARMUP_SECONDS pass, then the server's CPU is read over MEASURE_SECONDS.
+run_step() {
+  local kind=$1 encoding=$2 players=$3 measure=$4
+  local ramp="${RAMP:-500}" warmup_extra="${WARMUP_SECONDS:-15}" match_seconds="${MATCH_SECONDS:-20}"
+  local port log report ramp_s warmup duration server sim t0 t1 s0 s1 rss b0 a0 b1 a1 q0 q1
+  port="$(free_port)"
+  log="$OUT/$kind-$encoding-$players.log"
+  report="$OUT/$kind-$encoding-$players.json"
+  ramp_s=$(( (players + ramp - 1) / ramp ))
+  warmup=$(( ramp_s + warmup_extra ))
+  duration=$(( warmup + measure + 2 ))
+  start_server "$kind" "$port" "$log" "$match_seconds"
+  server=$SERVER_PID
+  wait_port "$port"
+  sleep 1
+  taskset -c "$BOTS_CORE" java -jar "$SIM_JAR" --url "ws://127.0.0.1:$port/ws" --bots "$players" \
+    --ramp "$ramp" --duration "${duration}s" --warmup "${warmup}s" --encoding "$encoding" \
+    --report "$report" --quiet --allow-errors >"$OUT/$kind-$encoding-$players.sim.txt" 2>&1 &
+  sim=$!
+  sleep $(( warmup + 1 ))
+  t0="$(cpu_ticks "$server")"; s0="$(cpu_ticks "$sim")"; read -r b0 a0 q0 <<<"$(core_jiffies "$SERVER_CORE")"
+  sleep "$measure"
+  t1="$(cpu_ticks "$server")"; s1="$(cpu_ticks "$sim")"; read -r b1 a1 q1 <<<"$(core_jiffies "$SERVER_CORE")"
+  rss="$(rss_mib "$server")"
+  wait "$sim" || true
+  stop_server "$server"
+  python3 - "$report" "$log" "$kind" "$encoding" "$players" "$measure" "$((t1 - t0))" "$((s1 - s0))" \
+    "$CLK_TCK" "$rss" "$((b1 - b0))" "$((a1 - a0))" "$((q1 - q0))" "$(cut -d' ' -f1 /proc/loadavg)" >>"$RESULTS" <<'PY'
+import json, re, sys
+report, log, kind, enc, players, measure, ticks, sim_ticks, clk, rss, core_busy, core_all, core_softirq, load = sys.argv[1:]
+r = json.load(open(report))
+players, measure, clk = int(players), float(measure), float(clk)
+cpu_s = int(ticks) / clk
+ticks_max, overruns, rooms = [], 0, 0
+for line in open(log, errors="replace"):
+    m = re.search(r"tick mean=([\d.]+)ms max=([\d.]+)ms overruns=(\d+)", line)
+    if m:
+        rooms += 1
+        ticks_max.append(float(m.group(2)))
+        overruns += int(m.group(3))
+ticks_max.sort()
+p99max = ticks_max[min(len(ticks_max) - 1, int(len(ticks_max) * 0.99))] if ticks_max else None
+print(json.dumps({
+    "server": kind, "encoding": enc, "players": players, "connected": r["connected"],
+    "server_cpu_pct": round(100 * cpu_s / measure, 1),
+    "server_core_busy_pct": round(100 * int(core_busy) / max(1, int(core_all)), 1),
+    "server_core_softirq_pct": round(100 * int(core_softirq) / max(1, int(core_all)), 1),
+    "cpu_us_per_player_s": round(cpu_s * 1e6 / (players * measure), 1),
+    "sim_cpu_pct": round(100 * int(sim_ticks) / clk / measure, 1),
+    "ack_p50": r["ack_latency_ms"]["p50"], "ack_p99": r["ack_latency_ms"]["p99"],
+    "ack_p999": r["ack_latency_ms"]["p999"], "rtt_p99": r["rtt_ms"]["p99"],
+    "bytes_in_per_bot_s": r["bytes_in_per_bot_s"], "bytes_out_per_bot_s": r["bytes_out_per_bot_s"],
+    "errors": sum(r["errors"].values()), "disconnects": r["disconnects"],
+    "matches_completed": r["matches_completed"], "rss_mib": int(rss),
+    "rooms_finished": rooms, "tick_max_p99_ms": p99max, "overruns": overruns,
+    "loadavg_1m": float(load)}))
+PY
+  tail -1 "$RESULTS" >&2
+}
+
+# replace_section NAME FILE: puts FILE's text between the NAME markers of BENCHMARKS.md.
+replace_section() {
+  local name=$1 file=$2 target="$ROOT/BENCHMARKS.md"
+  [[ -f "$target" ]] || printf '# Benchmarks\n' >"$target"
+  if ! grep -q "<!-- $name:begin -->" "$target"; then
+    printf '\n<!-- %s:begin -->\n<!-- %s:end -->\n' "$name" "$name" >>"$target"
+  fi
+  python3 - "$target" "$name" "$file" <<'PY'
+import sys
+target, name, file = sys.argv[1:]
+text = open(target).read()
+begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+head, rest = text.split(begin, 1)
+_, tail = rest.split(end, 1)
+open(target, "w").write(head + begin + "\n" + open(file).read().rstrip() + "\n" + end + tail)
+PY
+}

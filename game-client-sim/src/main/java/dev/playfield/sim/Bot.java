@@ -1,0 +1,349 @@
+package dev.playfield.sim;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.playfield.arena.proto.ArenaInput;
+import dev.playfield.arena.proto.ArenaState;
+import dev.playfield.protocol.v1.ClientMessage;
+import dev.playfield.protocol.v1.ErrorCode;
+import dev.playfield.protocol.v1.Input;
+import dev.playfield.protocol.v1.JoinQueue;
+import dev.playfield.protocol.v1.Login;
+import dev.playfield.protocol.v1.MatchFound;
+import dev.playfield.protocol.v1.Ping;
+import dev.playfield.protocol.v1.PlayerInfo;
+import dev.playfield.protocol.v1.RoomPhase;
+import dev.playfield.protocol.v1.ServerMessage;
+import dev.playfield.protocol.v1.State;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+
+/**
+ * One simulated player: connects, logs in, queues, plays the match, queues again, until told to
+ * leave. Every method runs on the event loop of the driver that owns the bot; the driver calls
+ * {@link #service} on its schedule, so a bot has no timer of its own.
+ */
+final class Bot {
+
+  enum Phase { OFFLINE, CONNECTING, LOGGING_IN, QUEUEING, QUEUED, IN_MATCH, LEFT }
+
+  /** Sent inputs remembered for acknowledgement; older unacknowledged ones are not timed. */
+  private static final int ACK_WINDOW = 64;
+  private static final long RECONNECT_DELAY_NANOS = 1_000_000_000L;
+  private static final long LATE_INPUT_WINDOW_NANOS = 1_000_000_000L;
+
+  private final int index;
+  private final BotContext context;
+  private final WebSocketConnectOptions connectOptions;
+  private final Behavior behavior;
+  private final Behavior.Steering steering = new Behavior.Steering();
+  private final long[] sentAt = new long[ACK_WINDOW];
+
+  private volatile Phase phase = Phase.OFFLINE;
+  private WebSocket socket;
+  private boolean closingOnPurpose;
+  private String token = "";
+  private int nextRequestId = 1;
+  private long nextConnectAt;
+  private long nextInputAt;
+  private long nextPingAt;
+  private long queuedAt;
+  private long matchEndedAt;
+
+  private String roomId;
+  private Metrics.MatchRecord match;
+  private String playerId;
+  private int mySlot;
+  private boolean running;
+  private int seq;
+  private int lastAcked;
+  private long lastStateAt;
+  private float lastDx = Float.NaN;
+  private float lastDy = Float.NaN;
+  private Any lastInput;
+
+  Bot(int index, BotContext context, String url, Behavior behavior) {
+    this.index = index;
+    this.context = context;
+    this.behavior = behavior;
+    this.connectOptions = new WebSocketConnectOptions()
+        .setAbsoluteURI(url)
+        .addSubProtocol(context.settings().encoding().subprotocol())
+        .setConnectTimeout(10_000);
+  }
+
+  Phase phase() {
+    return phase;
+  }
+
+  /** The bot's first connection attempt is due at {@code nanos} (its slot in the ramp). */
+  void startAt(long nanos) {
+    nextConnectAt = nanos;
+  }
+
+  /** Called by the driver every few milliseconds: connects, sends due inputs and pings. */
+  void service(long now) {
+    switch (phase) {
+      case OFFLINE -> {
+        if (now - nextConnectAt >= 0) {
+          connect(now);
+        }
+      }
+      case IN_MATCH -> {
+        if (running && now - nextInputAt >= 0) {
+          sendInput(now);
+          nextInputAt += context.inputPeriodNanos();
+          if (now - nextInputAt >= 0) {
+            nextInputAt = now + context.inputPeriodNanos(); // fell behind: no burst to catch up
+          }
+        }
+        pingIfDue(now);
+      }
+      case LOGGING_IN, QUEUEING, QUEUED -> pingIfDue(now);
+      default -> { }
+    }
+  }
+
+  /** Drops the connection on purpose and comes back with the token, as a flaky mobile client would. */
+  void churn(long now) {
+    if (socket == null || phase == Phase.OFFLINE || phase == Phase.CONNECTING || phase == Phase.LEFT) {
+      return;
+    }
+    context.metrics().churned.increment();
+    leaveMatchState();
+    closingOnPurpose = true;
+    socket.close((short) 1000, "churn");
+    socket = null;
+    phase = Phase.OFFLINE;
+    nextConnectAt = now;
+  }
+
+  /** The run is over: mark an open match as such and close the connection normally. */
+  void leave() {
+    if (match != null) {
+      match.openAtEnd = true;
+    }
+    phase = Phase.LEFT;
+    if (socket != null) {
+      closingOnPurpose = true;
+      socket.close((short) 1000, "simulation over");
+    }
+  }
+
+  boolean closed() {
+    return socket == null || socket.isClosed();
+  }
+
+  private void connect(long now) {
+    phase = Phase.CONNECTING;
+    closingOnPurpose = false;
+    context.client().connect(connectOptions).onComplete(done -> {
+      if (phase == Phase.LEFT) {
+        if (done.succeeded()) {
+          done.result().close();
+        }
+        return;
+      }
+      if (done.failed()) {
+        context.metrics().connectFailures.increment();
+        phase = Phase.OFFLINE;
+        nextConnectAt = System.nanoTime() + RECONNECT_DELAY_NANOS;
+        return;
+      }
+      opened(done.result());
+    });
+  }
+
+  private void opened(WebSocket ws) {
+    socket = ws;
+    if (context.settings().encoding() == Encoding.BINARY) {
+      ws.binaryMessageHandler(this::onBinary);
+    } else {
+      ws.textMessageHandler(this::onText);
+    }
+    ws.exceptionHandler(cause -> { });
+    ws.closeHandler(v -> onClosed(ws));
+    phase = Phase.LOGGING_IN;
+    nextPingAt = System.nanoTime() + context.pingPeriodNanos() * (index % 16) / 16;
+    send(ClientMessage.newBuilder().setRequestId(nextRequestId++)
+        .setLogin(Login.newBuilder().setName("bot-" + index).setToken(token)).build());
+  }
+
+  private void onClosed(WebSocket ws) {
+    if (ws != socket) {
+      return; // an earlier connection, closed on purpose
+    }
+    socket = null;
+    if (closingOnPurpose || phase == Phase.LEFT) {
+      return;
+    }
+    context.metrics().disconnect(ws.closeStatusCode() == null ? -1 : ws.closeStatusCode());
+    leaveMatchState();
+    phase = Phase.OFFLINE;
+    nextConnectAt = System.nanoTime() + RECONNECT_DELAY_NANOS;
+  }
+
+  private void onBinary(Buffer payload) {
+    context.metrics().bytesIn.add(payload.length());
+    try {
+      onMessage(ClientWire.Binary.decode(payload));
+    } catch (InvalidProtocolBufferException e) {
+      context.metrics().undecodable.increment();
+    }
+  }
+
+  private void onText(String text) {
+    context.metrics().bytesIn.add(text.length());
+    try {
+      onMessage(((ClientWire.Json) context.wire()).decode(text));
+    } catch (InvalidProtocolBufferException | RuntimeException e) {
+      context.metrics().undecodable.increment();
+    }
+  }
+
+  private void onMessage(ServerMessage message) {
+    context.metrics().messagesIn.increment();
+    switch (message.getBodyCase()) {
+      case STATE -> onState(message.getState());
+      case LOGIN_OK -> {
+        token = message.getLoginOk().getToken();
+        playerId = message.getLoginOk().getPlayerId();
+        joinQueue();
+      }
+      case QUEUED -> phase = phase == Phase.QUEUEING ? Phase.QUEUED : phase;
+      case MATCH_FOUND -> onMatchFound(message.getMatchFound());
+      case MATCH_END -> onMatchEnd(message.getMatchEnd().getRoomId());
+      case PONG -> context.metrics().rtt.recordValue(
+          Math.max(0, (System.nanoTime() - message.getPong().getClientTime()) / 1_000));
+      case ERROR -> onError(message);
+      default -> { }
+    }
+  }
+
+  /**
+   * An input that was on the wire when the match ended reaches a session that has left the match
+   * and is refused with INVALID_STATE; no client can avoid that race, so it is counted apart.
+   */
+  private void onError(ServerMessage message) {
+    boolean lateInput = message.getError().getCode() == ErrorCode.INVALID_STATE && message.getRequestId() == 0
+        && phase != Phase.IN_MATCH && System.nanoTime() - matchEndedAt < LATE_INPUT_WINDOW_NANOS;
+    if (lateInput) {
+      context.metrics().lateInputsRefused.increment();
+    } else {
+      context.metrics().error(message.getError().getCode().name());
+    }
+  }
+
+  private void joinQueue() {
+    phase = Phase.QUEUEING;
+    queuedAt = System.nanoTime();
+    send(ClientMessage.newBuilder().setRequestId(nextRequestId++)
+        .setJoinQueue(JoinQueue.newBuilder().setMode(context.settings().mode())).build());
+  }
+
+  private void onMatchFound(MatchFound found) {
+    context.metrics().queueWait.recordValue(Math.max(0, (System.nanoTime() - queuedAt) / 1_000));
+    roomId = found.getRoomId();
+    match = context.metrics().matchStarted(roomId);
+    mySlot = -1;
+    for (PlayerInfo player : found.getPlayersList()) {
+      if (player.getPlayerId().equals(found.getYourPlayerId())) {
+        mySlot = player.getSlot();
+      }
+    }
+    running = false;
+    seq = 0;
+    lastAcked = 0;
+    lastStateAt = 0;
+    behavior.reset();
+    phase = Phase.IN_MATCH;
+  }
+
+  private void onState(State state) {
+    if (phase != Phase.IN_MATCH || !state.getRoomId().equals(roomId)) {
+      return;
+    }
+    Metrics metrics = context.metrics();
+    metrics.statesReceived.increment();
+    long now = System.nanoTime();
+    if (lastStateAt != 0) {
+      metrics.stateInterarrival.recordValue((now - lastStateAt) / 1_000);
+    }
+    lastStateAt = now;
+    int applied = state.getLastInputSeq();
+    if (applied > lastAcked) {
+      for (int s = Math.max(lastAcked + 1, seq - ACK_WINDOW + 1); s <= Math.min(applied, seq); s++) {
+        metrics.ackLatency.recordValue(Math.max(0, (now - sentAt[s % ACK_WINDOW]) / 1_000));
+        metrics.acksReceived.increment();
+      }
+      lastAcked = applied;
+    }
+    if (state.getPhase() == RoomPhase.ROOM_PHASE_FINISHED) {
+      running = false; // the game is over: inputs now would only be refused
+    } else if (!running && state.getPhase() == RoomPhase.ROOM_PHASE_RUNNING) {
+      running = true;
+      nextInputAt = now + (long) (context.inputPeriodNanos() * ((index * 0.618034) % 1.0));
+    }
+    if (behavior.readsState() && state.getGame().is(ArenaState.class)) {
+      try {
+        behavior.observe(state.getGame().unpack(ArenaState.class), mySlot);
+      } catch (InvalidProtocolBufferException e) {
+        metrics.undecodable.increment();
+      }
+    }
+  }
+
+  private void onMatchEnd(String endedRoom) {
+    if (!endedRoom.equals(roomId)) {
+      return;
+    }
+    match.completed = true;
+    matchEndedAt = System.nanoTime();
+    match = null;
+    roomId = null;
+    running = false;
+    joinQueue();
+  }
+
+  private void sendInput(long now) {
+    behavior.steer(steering, now);
+    if (steering.dx != lastDx || steering.dy != lastDy || lastInput == null) {
+      lastDx = steering.dx;
+      lastDy = steering.dy;
+      lastInput = Any.pack(ArenaInput.newBuilder().setDx(lastDx).setDy(lastDy).build());
+    }
+    seq++;
+    sentAt[seq % ACK_WINDOW] = now;
+    send(ClientMessage.newBuilder().setInput(Input.newBuilder().setSeq(seq).setGame(lastInput)).build());
+    context.metrics().inputsSent.increment();
+  }
+
+  private void pingIfDue(long now) {
+    if (now - nextPingAt >= 0) {
+      nextPingAt = now + context.pingPeriodNanos();
+      send(ClientMessage.newBuilder().setRequestId(nextRequestId++)
+          .setPing(Ping.newBuilder().setClientTime(now)).build());
+    }
+  }
+
+  private void leaveMatchState() {
+    match = null;
+    roomId = null;
+    running = false;
+  }
+
+  private void send(ClientMessage message) {
+    if (socket == null) {
+      return;
+    }
+    int bytes = context.wire().send(socket, message);
+    context.metrics().messagesOut.increment();
+    context.metrics().bytesOut.add(bytes);
+  }
+
+  @Override
+  public String toString() {
+    return "bot-" + index + (playerId == null ? "" : " (" + playerId + ")");
+  }
+}

@@ -1,0 +1,103 @@
+package dev.playfield.sim;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Everything the bots count and time. Bots write from their event loops (recorders and adders are
+ * safe for that); the once-a-second {@link ProgressReporter} reads.
+ */
+final class Metrics {
+
+  /** Latencies are recorded in microseconds, up to a minute, with three significant digits. */
+  static final long HIGHEST_MICROS = 60_000_000L;
+
+  final Recorder ackLatency = new Recorder(HIGHEST_MICROS, 3);
+  final Recorder rtt = new Recorder(HIGHEST_MICROS, 3);
+  final Recorder stateInterarrival = new Recorder(HIGHEST_MICROS, 3);
+  final Recorder queueWait = new Recorder(HIGHEST_MICROS, 3);
+
+  final LongAdder messagesIn = new LongAdder();
+  final LongAdder messagesOut = new LongAdder();
+  final LongAdder bytesIn = new LongAdder();
+  final LongAdder bytesOut = new LongAdder();
+  final LongAdder inputsSent = new LongAdder();
+  final LongAdder acksReceived = new LongAdder();
+  final LongAdder statesReceived = new LongAdder();
+  final LongAdder disconnects = new LongAdder();
+  final LongAdder connectFailures = new LongAdder();
+  final LongAdder churned = new LongAdder();
+  final LongAdder undecodable = new LongAdder();
+  /** Inputs in flight when their match ended, refused by the server: a race, not a protocol error. */
+  final LongAdder lateInputsRefused = new LongAdder();
+
+  private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+  private final Map<Integer, LongAdder> disconnectCodes = new ConcurrentHashMap<>();
+  private final Map<String, MatchRecord> matches = new ConcurrentHashMap<>();
+
+  /** One room as the bots saw it. */
+  static final class MatchRecord {
+    volatile boolean completed;
+    volatile boolean openAtEnd;
+  }
+
+  void error(String code) {
+    errors.computeIfAbsent(code, c -> new LongAdder()).increment();
+  }
+
+  void disconnect(int closeCode) {
+    disconnects.increment();
+    disconnectCodes.computeIfAbsent(closeCode, c -> new LongAdder()).increment();
+  }
+
+  MatchRecord matchStarted(String roomId) {
+    return matches.computeIfAbsent(roomId, id -> new MatchRecord());
+  }
+
+  Map<String, Long> errorsByCode() {
+    Map<String, Long> out = new TreeMap<>();
+    errors.forEach((code, count) -> out.put(code, count.sum()));
+    return out;
+  }
+
+  Map<String, Long> disconnectsByCloseCode() {
+    Map<String, Long> out = new TreeMap<>();
+    disconnectCodes.forEach((code, count) -> out.put(String.valueOf(code), count.sum()));
+    return out;
+  }
+
+  long errorCount() {
+    return errors.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
+  /** Counts of rooms: started, completed, aborted (left unfinished before the end), open at the end. */
+  long[] matchCounts() {
+    long started = 0;
+    long completed = 0;
+    long aborted = 0;
+    long open = 0;
+    for (MatchRecord record : matches.values()) {
+      started++;
+      if (record.completed) {
+        completed++;
+      } else if (record.openAtEnd) {
+        open++;
+      } else {
+        aborted++;
+      }
+    }
+    return new long[] {started, completed, aborted, open};
+  }
+
+  long matchesCompleted() {
+    return matches.values().stream().filter(r -> r.completed).count();
+  }
+
+  static Histogram newHistogram() {
+    return new Histogram(HIGHEST_MICROS, 3);
+  }
+}
