@@ -47,6 +47,8 @@ final class PlayerSession {
   static final String DRAINING = "server shutting down; connect again to play on another node";
   private static final Logger log = LoggerFactory.getLogger(PlayerSession.class);
   private static final DeliveryOptions REQUEST = new DeliveryOptions().setSendTimeout(5_000);
+  /** Inputs that arrive this soon after the match ended were in flight when it did. */
+  private static final long LATE_INPUT_NANOS = 2_000_000_000L;
 
   private final Session connection;
   private final GatewayServices services;
@@ -60,6 +62,7 @@ final class PlayerSession {
   private String mode;
   private GameType game;
   private boolean replaced;
+  private long leftMatchAtNanos = Long.MIN_VALUE / 2;
 
   PlayerSession(Session connection, GatewayServices services) {
     this.connection = connection;
@@ -207,6 +210,9 @@ final class PlayerSession {
   }
 
   private void onInput(int requestId, Input input) {
+    if (phase == Phase.IDLE && services.nanoTime().getAsLong() - leftMatchAtNanos < LATE_INPUT_NANOS) {
+      return; // sent before the client heard the match was over: not the client's fault
+    }
     if (phase != Phase.IN_MATCH) {
       connection.reject(phase == Phase.LOGGED_OUT ? ErrorCode.NOT_LOGGED_IN : ErrorCode.INVALID_STATE,
           requestId, "input outside a match");
@@ -268,6 +274,7 @@ final class PlayerSession {
   }
 
   private void leftRoom() {
+    leftMatchAtNanos = services.nanoTime().getAsLong();
     phase = Phase.IDLE;
     roomId = null;
     logins.remember(login, "", 0);

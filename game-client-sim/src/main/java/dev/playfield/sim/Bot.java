@@ -11,6 +11,8 @@ import dev.playfield.protocol.v1.JoinQueue;
 import dev.playfield.protocol.v1.Login;
 import dev.playfield.protocol.v1.MatchFound;
 import dev.playfield.protocol.v1.Ping;
+import dev.playfield.protocol.v1.Resume;
+import dev.playfield.protocol.v1.Resumed;
 import dev.playfield.protocol.v1.PlayerInfo;
 import dev.playfield.protocol.v1.RoomPhase;
 import dev.playfield.protocol.v1.ServerMessage;
@@ -26,16 +28,19 @@ import io.vertx.core.http.WebSocketConnectOptions;
  */
 final class Bot {
 
-  enum Phase { OFFLINE, CONNECTING, LOGGING_IN, QUEUEING, QUEUED, IN_MATCH, LEFT }
+  enum Phase { OFFLINE, CONNECTING, LOGGING_IN, RESUMING, QUEUEING, QUEUED, IN_MATCH, LEFT }
 
   /** Sent inputs remembered for acknowledgement; older unacknowledged ones are not timed. */
   private static final int ACK_WINDOW = 64;
   private static final long RECONNECT_DELAY_NANOS = 1_000_000_000L;
+  /** After a drop the bot comes back quickly, to take its seat back within the grace window. */
+  private static final long RESUME_DELAY_NANOS = 200_000_000L;
   private static final long LATE_INPUT_WINDOW_NANOS = 1_000_000_000L;
 
   private final int index;
   private final BotContext context;
-  private final WebSocketConnectOptions connectOptions;
+  private final java.util.List<String> urls;
+  private int urlIndex;
   private final Behavior behavior;
   private final Behavior.Steering steering = new Behavior.Steering();
   private final long[] sentAt = new long[ACK_WINDOW];
@@ -44,6 +49,10 @@ final class Bot {
   private WebSocket socket;
   private boolean closingOnPurpose;
   private String token = "";
+  private String resumeToken = "";
+  /** When the connection dropped (0: not resuming); the next connection sends Resume. */
+  private long droppedAt;
+  private boolean awaitingStateAfterResume;
   private int nextRequestId = 1;
   private long nextConnectAt;
   private long nextInputAt;
@@ -63,12 +72,17 @@ final class Bot {
   private float lastDy = Float.NaN;
   private Any lastInput;
 
-  Bot(int index, BotContext context, String url, Behavior behavior) {
+  /** @param urls the nodes this bot may use, its own first; after a drop it tries the next one */
+  Bot(int index, BotContext context, java.util.List<String> urls, Behavior behavior) {
     this.index = index;
     this.context = context;
     this.behavior = behavior;
-    this.connectOptions = new WebSocketConnectOptions()
-        .setAbsoluteURI(url)
+    this.urls = java.util.List.copyOf(urls);
+  }
+
+  private WebSocketConnectOptions connectOptions() {
+    return new WebSocketConnectOptions()
+        .setAbsoluteURI(urls.get(urlIndex % urls.size()))
         .addSubProtocol(context.settings().encoding().subprotocol())
         .setConnectTimeout(10_000);
   }
@@ -100,7 +114,7 @@ final class Bot {
         }
         pingIfDue(now);
       }
-      case LOGGING_IN, QUEUEING, QUEUED -> pingIfDue(now);
+      case LOGGING_IN, RESUMING, QUEUEING, QUEUED -> pingIfDue(now);
       default -> { }
     }
   }
@@ -111,12 +125,21 @@ final class Bot {
       return;
     }
     context.metrics().churned.increment();
-    leaveMatchState();
     closingOnPurpose = true;
     socket.close((short) 1000, "churn");
     socket = null;
-    phase = Phase.OFFLINE;
+    dropped(now);
     nextConnectAt = now;
+  }
+
+  /** The connection is gone; the match state is kept for the resume. */
+  private void dropped(long now) {
+    droppedAt = resumeToken.isEmpty() ? 0 : now;
+    if (droppedAt == 0) {
+      leaveMatchState();
+    }
+    running = false;
+    phase = Phase.OFFLINE;
   }
 
   /** The run is over: mark an open match as such and close the connection normally. */
@@ -138,7 +161,7 @@ final class Bot {
   private void connect(long now) {
     phase = Phase.CONNECTING;
     closingOnPurpose = false;
-    context.client().connect(connectOptions).onComplete(done -> {
+    context.client().connect(connectOptions()).onComplete(done -> {
       if (phase == Phase.LEFT) {
         if (done.succeeded()) {
           done.result().close();
@@ -147,6 +170,7 @@ final class Bot {
       }
       if (done.failed()) {
         context.metrics().connectFailures.increment();
+        urlIndex++; // that node may be gone: the next try goes to another
         phase = Phase.OFFLINE;
         nextConnectAt = System.nanoTime() + RECONNECT_DELAY_NANOS;
         return;
@@ -164,8 +188,18 @@ final class Bot {
     }
     ws.exceptionHandler(cause -> { });
     ws.closeHandler(v -> onClosed(ws));
-    phase = Phase.LOGGING_IN;
     nextPingAt = System.nanoTime() + context.pingPeriodNanos() * (index % 16) / 16;
+    if (droppedAt != 0) {
+      phase = Phase.RESUMING;
+      send(ClientMessage.newBuilder().setRequestId(nextRequestId++)
+          .setResume(Resume.newBuilder().setResumeToken(resumeToken)).build());
+    } else {
+      login();
+    }
+  }
+
+  private void login() {
+    phase = Phase.LOGGING_IN;
     send(ClientMessage.newBuilder().setRequestId(nextRequestId++)
         .setLogin(Login.newBuilder().setName("bot-" + index).setToken(token)).build());
   }
@@ -179,9 +213,10 @@ final class Bot {
       return;
     }
     context.metrics().disconnect(ws.closeStatusCode() == null ? -1 : ws.closeStatusCode());
-    leaveMatchState();
-    phase = Phase.OFFLINE;
-    nextConnectAt = System.nanoTime() + RECONNECT_DELAY_NANOS;
+    long now = System.nanoTime();
+    dropped(now);
+    urlIndex++; // the node may be going away: come back through another
+    nextConnectAt = now + (droppedAt != 0 ? RESUME_DELAY_NANOS : RECONNECT_DELAY_NANOS);
   }
 
   private void onBinary(Buffer payload) {
@@ -208,9 +243,11 @@ final class Bot {
       case STATE -> onState(message.getState());
       case LOGIN_OK -> {
         token = message.getLoginOk().getToken();
+        resumeToken = message.getLoginOk().getResumeToken();
         playerId = message.getLoginOk().getPlayerId();
         joinQueue();
       }
+      case RESUMED -> onResumed(message.getResumed());
       case QUEUED -> phase = phase == Phase.QUEUEING ? Phase.QUEUED : phase;
       case MATCH_FOUND -> onMatchFound(message.getMatchFound());
       case MATCH_END -> onMatchEnd(message.getMatchEnd().getRoomId());
@@ -226,6 +263,13 @@ final class Bot {
    * and is refused with INVALID_STATE; no client can avoid that race, so it is counted apart.
    */
   private void onError(ServerMessage message) {
+    ErrorCode code = message.getError().getCode();
+    if (phase == Phase.RESUMING && (code == ErrorCode.RESUME_REJECTED || code == ErrorCode.RESUME_EXPIRED)) {
+      context.metrics().resumeFailures.increment();
+      lostSeat();
+      login();
+      return;
+    }
     boolean lateInput = message.getError().getCode() == ErrorCode.INVALID_STATE && message.getRequestId() == 0
         && phase != Phase.IN_MATCH && System.nanoTime() - matchEndedAt < LATE_INPUT_WINDOW_NANOS;
     if (lateInput) {
@@ -233,6 +277,28 @@ final class Bot {
     } else {
       context.metrics().error(message.getError().getCode().name());
     }
+  }
+
+  /** Back in the session: in the same match if the seat was still held, else queue again. */
+  private void onResumed(Resumed resumed) {
+    context.metrics().resumed.increment();
+    token = resumed.getLogin().getToken();
+    resumeToken = resumed.getLogin().getResumeToken();
+    if (resumed.hasMatch() && resumed.getMatch().getRoomId().equals(roomId)) {
+      phase = Phase.IN_MATCH;
+      awaitingStateAfterResume = true;
+      return;
+    }
+    lostSeat();
+    joinQueue();
+  }
+
+  private void lostSeat() {
+    if (roomId != null) {
+      context.metrics().seatsLost.increment();
+    }
+    droppedAt = 0;
+    leaveMatchState();
   }
 
   private void joinQueue() {
@@ -269,6 +335,13 @@ final class Bot {
     long now = System.nanoTime();
     if (lastStateAt != 0) {
       metrics.stateInterarrival.recordValue((now - lastStateAt) / 1_000);
+    }
+    if (awaitingStateAfterResume) {
+      awaitingStateAfterResume = false;
+      metrics.resumePause((now - droppedAt) / 1_000);
+      droppedAt = 0;
+    } else if (lastStateAt != 0) {
+      metrics.roomGap(roomId, (now - lastStateAt) / 1_000);
     }
     lastStateAt = now;
     int applied = state.getLastInputSeq();

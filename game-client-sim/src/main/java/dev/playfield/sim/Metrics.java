@@ -34,6 +34,14 @@ final class Metrics {
   final LongAdder undecodable = new LongAdder();
   /** Inputs in flight when their match ended, refused by the server: a race, not a protocol error. */
   final LongAdder lateInputsRefused = new LongAdder();
+  /** Sessions taken back with a resume token after a drop, and resumptions the server refused. */
+  final LongAdder resumed = new LongAdder();
+  final LongAdder resumeFailures = new LongAdder();
+  /** Resumed sessions whose seat was gone (the match went on without them). */
+  final LongAdder seatsLost = new LongAdder();
+
+  private final Histogram resumePauses = newHistogram();
+  private final Map<String, Long> roomPauseMicros = new ConcurrentHashMap<>();
 
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final Map<Integer, LongAdder> disconnectCodes = new ConcurrentHashMap<>();
@@ -43,6 +51,36 @@ final class Metrics {
   static final class MatchRecord {
     volatile boolean completed;
     volatile boolean openAtEnd;
+  }
+
+  /** From the drop of a connection to the first state after the seat was taken back. */
+  void resumePause(long micros) {
+    synchronized (resumePauses) {
+      resumePauses.recordValue(Math.min(micros, HIGHEST_MICROS));
+    }
+  }
+
+  /** A gap of {@code micros} between two states of a room as one bot saw it; the longest is kept. */
+  void roomGap(String roomId, long micros) {
+    if (micros >= ROOM_PAUSE_MICROS) {
+      roomPauseMicros.merge(roomId, micros, Math::max);
+    }
+  }
+
+  /** Gaps between states shorter than this are jitter, not a pause. */
+  static final long ROOM_PAUSE_MICROS = 500_000;
+
+  Histogram resumePauses() {
+    synchronized (resumePauses) {
+      return resumePauses.copy();
+    }
+  }
+
+  /** The longest pause of every room that paused, as a histogram. */
+  Histogram roomPauses() {
+    Histogram pauses = newHistogram();
+    roomPauseMicros.values().forEach(micros -> pauses.recordValue(Math.min(micros, HIGHEST_MICROS)));
+    return pauses;
   }
 
   void error(String code) {

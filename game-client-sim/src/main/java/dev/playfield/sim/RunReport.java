@@ -55,6 +55,11 @@ final class RunReport {
         .put("undecodable_frames", metrics.undecodable.sum())
         .put("late_inputs_refused", metrics.lateInputsRefused.sum())
         .put("churned", metrics.churned.sum())
+        .put("resumed", metrics.resumed.sum())
+        .put("resume_failures", metrics.resumeFailures.sum())
+        .put("seats_lost", metrics.seatsLost.sum())
+        .put("resume_pause_ms", percentiles(metrics.resumePauses()))
+        .put("room_pause_ms", percentiles(metrics.roomPauses()))
         .put("warmup_s", settings.warmup().toMillis() / 1000.0)
         .put("duration_s", round(measured))
         .put("timeline", timeline(progress));
@@ -86,6 +91,8 @@ final class RunReport {
           traffic per bot    %.0f B/s in, %.0f B/s out
           errors             %s (besides %d inputs refused because their match had just ended)
           disconnects        %d unexpected, %d connect failures, %d churned on purpose
+          resumptions        %d resumed (%d without their seat), %d refused; drop to state ms p50 %.0f  p99 %.0f
+          room pauses        %d rooms paused over 0.5 s; longest pause ms p50 %.0f  p99 %.0f  max %.0f
         """,
         json.getInteger("bots"), json.getString("encoding"), json.getString("mode"), json.getString("behavior"),
         json.getDouble("duration_s"), json.getDouble("warmup_s"),
@@ -100,7 +107,11 @@ final class RunReport {
         json.getDouble("bytes_in_per_bot_s"), json.getDouble("bytes_out_per_bot_s"),
         json.getJsonObject("errors").isEmpty() ? "none" : json.getJsonObject("errors").encode(),
         json.getLong("late_inputs_refused"),
-        json.getLong("disconnects"), json.getLong("connect_failures"), json.getLong("churned"));
+        json.getLong("disconnects"), json.getLong("connect_failures"), json.getLong("churned"),
+        json.getLong("resumed"), json.getLong("seats_lost"), json.getLong("resume_failures"),
+        json.getJsonObject("resume_pause_ms").getDouble("p50"), json.getJsonObject("resume_pause_ms").getDouble("p99"),
+        json.getJsonObject("room_pause_ms").getLong("count"), json.getJsonObject("room_pause_ms").getDouble("p50"),
+        json.getJsonObject("room_pause_ms").getDouble("p99"), json.getJsonObject("room_pause_ms").getDouble("max"));
   }
 
   static JsonObject percentiles(Histogram h) {

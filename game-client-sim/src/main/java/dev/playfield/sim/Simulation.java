@@ -65,8 +65,10 @@ final class Simulation {
     List<Bot> all = new ArrayList<>();
     SplittableRandom seeds = new SplittableRandom(settings.seed());
     for (int i = 0; i < settings.bots(); i++) {
-      String url = settings.urls().get(i % settings.urls().size());
-      Bot bot = new Bot(i, context, url, settings.behavior().create(seeds.split()));
+      // Each bot starts on its own node (spread as a load balancer would) and fails over to the next.
+      java.util.List<String> urls = new java.util.ArrayList<>(settings.urls());
+      java.util.Collections.rotate(urls, -(i % urls.size()));
+      Bot bot = new Bot(i, context, urls, settings.behavior().create(seeds.split()));
       shares.get(i % drivers).add(bot);
       all.add(bot);
     }

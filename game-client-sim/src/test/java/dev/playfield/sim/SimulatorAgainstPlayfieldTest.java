@@ -80,7 +80,14 @@ class SimulatorAgainstPlayfieldTest {
         "auto", true);
     RunReport report = new Simulation(settings, null).run();
     assertHealthy(report.json(), 16, report.summary());
-    assertThat(report.json().getLong("churned")).as("a bot a second drops and logs in again").isPositive();
+    JsonObject json = report.json();
+    assertThat(json.getLong("churned")).as("a bot a second drops and comes back").isPositive();
+    assertThat(json.getLong("resumed")).as("churned bots take their sessions back with the resume token")
+        .isEqualTo(json.getLong("churned"));
+    assertThat(json.getLong("resume_failures")).as(report.summary()).isZero();
+    assertThat(json.getLong("seats_lost")).as("every churned bot got its seat back").isZero();
+    assertThat(json.getJsonObject("resume_pause_ms").getDouble("p99")).as("back in the match within a second")
+        .isLessThan(1_000);
     assertThat(report.failed()).isFalse();
   }
 
