@@ -9,21 +9,15 @@ import dev.playfield.protocol.v1.Resumed;
 import dev.playfield.protocol.v1.RoomPhase;
 import dev.playfield.protocol.v1.ServerMessage;
 import dev.playfield.protocol.v1.State;
+import dev.playfield.support.ProcessCluster;
 import dev.playfield.support.ServerProcess;
 import dev.playfield.support.TestClient;
-import dev.playfield.support.TestCluster;
-import dev.playfield.support.TestNode;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +32,9 @@ class ChaosIT {
   private static final int MATCHES = 3;
 
   private final Vertx vertx = Vertx.vertx();
-  private final List<ServerProcess> servers = new ArrayList<>();
   private final List<TestClient> clients = new ArrayList<>();
+  private ProcessCluster cluster;
+  private List<ServerProcess> servers;
   private int[] httpPorts;
 
   /** One player as the test follows it. */
@@ -59,17 +54,19 @@ class ChaosIT {
 
   @AfterEach
   void tearDown() throws Exception {
-    for (int i = 0; i < servers.size(); i++) {
-      Files.writeString(Path.of("target", "chaos-node" + i + ".log"), servers.get(i).logText());
+    if (cluster != null) {
+      cluster.saveLogs("chaos-node");
+      cluster.close();
     }
     clients.forEach(TestClient::close);
-    servers.forEach(ServerProcess::close);
     vertx.close().await();
   }
 
   @Test
   void killingANodeInMidMatchLosesNoMatchAndNoPlayer() throws Exception {
-    startCluster();
+    cluster = new ProcessCluster(3, Map.of("PLAYFIELD_MODES_ARENA_SETTINGS_MATCH_SECONDS", "12"));
+    servers = cluster.servers();
+    httpPorts = new int[] {cluster.httpPort(0), cluster.httpPort(1), cluster.httpPort(2)};
     List<Player> players = new ArrayList<>();
     for (int m = 0; m < MATCHES; m++) {
       Player a = join(m % 3, "a" + m);
@@ -194,28 +191,4 @@ class ChaosIT {
     return best;
   }
 
-  private void startCluster() {
-    int[] clusterPorts = {TestCluster.freePort(), TestCluster.freePort(), TestCluster.freePort()};
-    httpPorts = new int[] {TestCluster.freePort(), TestCluster.freePort(), TestCluster.freePort()};
-    String members = Arrays.stream(clusterPorts).mapToObj(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
-    String clusterName = "chaos-" + UUID.randomUUID();
-    for (int i = 0; i < 3; i++) {
-      Map<String, String> env = new HashMap<>();
-      env.put("PLAYFIELD_CLUSTER", "true");
-      env.put("PLAYFIELD_CLUSTER_NAME", clusterName);
-      env.put("PLAYFIELD_CLUSTER_MEMBERS", members);
-      env.put("PLAYFIELD_CLUSTER_PORT", String.valueOf(clusterPorts[i]));
-      env.put("PLAYFIELD_HTTP_PORT", String.valueOf(httpPorts[i]));
-      env.put("PLAYFIELD_HTTP_HOST", "127.0.0.1");
-      env.put("PLAYFIELD_AUTH_TOKEN_SECRET", TestNode.TEST_SECRET);
-      env.put("PLAYFIELD_MATCHMAKING_INTERVAL_MS", "50");
-      env.put("PLAYFIELD_MODES_ARENA_MATCH_SIZE", "2");
-      env.put("PLAYFIELD_MODES_ARENA_MIN_PLAYERS", "2");
-      env.put("PLAYFIELD_MODES_ARENA_COUNTDOWN_MS", "200");
-      env.put("PLAYFIELD_MODES_ARENA_SETTINGS_MATCH_SECONDS", "12");
-      ServerProcess server = ServerProcess.start("node" + i, env);
-      servers.add(server);
-      server.awaitLog("ready: http port", Duration.ofSeconds(60));
-    }
-  }
 }

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.playfield.protocol.v1.MatchEnd;
 import dev.playfield.protocol.v1.RoomPhase;
 import dev.playfield.protocol.v1.ServerMessage;
+import dev.playfield.support.ProcessCluster;
 import dev.playfield.support.ServerProcess;
 import dev.playfield.support.TestClient;
-import dev.playfield.support.TestCluster;
-import dev.playfield.support.TestNode;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,46 +26,26 @@ class MultiProcessClusterIT {
   private static final Duration WAIT = Duration.ofSeconds(15);
 
   private final Vertx vertx = Vertx.vertx();
-  private final List<ServerProcess> servers = new ArrayList<>();
+  private ProcessCluster cluster;
   private final List<TestClient> clients = new ArrayList<>();
 
   @AfterEach
   void tearDown() throws Exception {
-    for (int i = 0; i < servers.size(); i++) {
-      // Kept for a failed run: what each node said.
-      java.nio.file.Files.writeString(java.nio.file.Path.of("target", "it-node" + i + ".log"), servers.get(i).logText());
+    if (cluster != null) {
+      cluster.saveLogs("it-node");
+      cluster.close();
     }
     clients.forEach(TestClient::close);
-    servers.forEach(ServerProcess::close);
     vertx.close().await();
   }
 
   @Test
   void drainingTheMatchmakersNodeMidMatchLosesNothing() {
-    int[] clusterPorts = {TestCluster.freePort(), TestCluster.freePort(), TestCluster.freePort()};
-    int[] httpPorts = {TestCluster.freePort(), TestCluster.freePort(), TestCluster.freePort()};
-    String members = java.util.Arrays.stream(clusterPorts).mapToObj(p -> "127.0.0.1:" + p)
-        .collect(Collectors.joining(","));
-    String clusterName = "it-" + UUID.randomUUID();
-    for (int i = 0; i < 3; i++) {
-      Map<String, String> env = new HashMap<>();
-      env.put("PLAYFIELD_CLUSTER", "true");
-      env.put("PLAYFIELD_CLUSTER_NAME", clusterName);
-      env.put("PLAYFIELD_CLUSTER_MEMBERS", members);
-      env.put("PLAYFIELD_CLUSTER_PORT", String.valueOf(clusterPorts[i]));
-      env.put("PLAYFIELD_HTTP_PORT", String.valueOf(httpPorts[i]));
-      env.put("PLAYFIELD_HTTP_HOST", "127.0.0.1");
-      env.put("PLAYFIELD_AUTH_TOKEN_SECRET", TestNode.TEST_SECRET);
-      env.put("PLAYFIELD_MATCHMAKING_INTERVAL_MS", "50");
-      env.put("PLAYFIELD_MODES_ARENA_MATCH_SIZE", "2");
-      env.put("PLAYFIELD_MODES_ARENA_MIN_PLAYERS", "2");
-      env.put("PLAYFIELD_MODES_ARENA_COUNTDOWN_MS", "200");
-      env.put("PLAYFIELD_MODES_ARENA_SETTINGS_MATCH_SECONDS", "6");
-      env.put("PLAYFIELD_NODE_DRAIN_TIMEOUT_SECONDS", "30");
-      ServerProcess server = ServerProcess.start("node" + i, env);
-      servers.add(server);
-      server.awaitLog("ready: http port", Duration.ofSeconds(60));
-    }
+    cluster = new ProcessCluster(3, Map.of(
+        "PLAYFIELD_MODES_ARENA_SETTINGS_MATCH_SECONDS", "6",
+        "PLAYFIELD_NODE_DRAIN_TIMEOUT_SECONDS", "30"));
+    List<ServerProcess> servers = cluster.servers();
+    int[] httpPorts = {cluster.httpPort(0), cluster.httpPort(1), cluster.httpPort(2)};
     assertThat(servers.get(0).logText()).contains("matchmaker active");
 
     // Three matches, each with players on two different nodes.
