@@ -152,3 +152,61 @@ _, tail = rest.split(end, 1)
 open(target, "w").write(head + begin + "\n" + open(file).read().rstrip() + "\n" + end + tail)
 PY
 }
+
+# --- Clustered nodes (bench/cluster.sh, bench/failover.sh) ---
+CLUSTER_SECRET="${CLUSTER_SECRET:-bench-only-secret-0123456789abcdefghij}"
+ADMIN_TOKEN="${ADMIN_TOKEN:-bench-only-admin-token-0123456789}"
+STARTED_PIDS=()
+
+# Kills every process this script started (trap target); each by its own pid.
+cleanup_started() {
+  local pid
+  for pid in "${STARTED_PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  STARTED_PIDS=()
+}
+
+# start_node HTTP_PORT CLUSTER_PORT MEMBERS LOG MATCH_SECONDS -> sets NODE_PID. Pinned to SERVER_CORE.
+# MEMBERS empty: a standalone node; "-": a one-member cluster (this node alone).
+start_node() {
+  local http=$1 cport=$2 members=$3 log=$4 match_seconds=$5 clustered=true
+  if [[ -z "$members" ]]; then clustered=false; fi
+  if [[ "$members" == - ]]; then members="127.0.0.1:$cport"; fi
+  PLAYFIELD_CLUSTER="$clustered" PLAYFIELD_CLUSTER_NAME="${CLUSTER_NAME:-bench}" \
+  PLAYFIELD_CLUSTER_MEMBERS="${members:-127.0.0.1:$cport}" PLAYFIELD_CLUSTER_PORT="$cport" \
+  PLAYFIELD_CLUSTER_HOST=127.0.0.1 PLAYFIELD_AUTH_TOKEN_SECRET="$CLUSTER_SECRET" \
+  PLAYFIELD_ADMIN_TOKEN="$ADMIN_TOKEN" PLAYFIELD_HTTP_HOST=127.0.0.1 PLAYFIELD_HTTP_PORT="$http" \
+  PLAYFIELD_MODES_ARENA_SETTINGS_MATCH_SECONDS="$match_seconds" PLAYFIELD_TRANSPORT="${TRANSPORT:-auto}" \
+    taskset -c "$SERVER_CORE" java -Dvertx.disableDnsResolver=true ${SERVER_JAVA_OPTS:-} -jar "$PLAYFIELD_JAR" >"$log" 2>&1 &
+  NODE_PID=$!
+  STARTED_PIDS+=("$NODE_PID")
+}
+
+# wait_ready HTTP_PORT: until /ready answers 200 (joined the cluster), at most 90 s.
+wait_ready() {
+  local port=$1
+  for _ in $(seq 1 450); do
+    if curl -sf -o /dev/null "http://127.0.0.1:$port/ready"; then return 0; fi
+    sleep 0.2
+  done
+  echo "node on $port did not become ready" >&2
+  return 1
+}
+
+# metric_sum PORT REGEX: the sum of the /metrics samples whose line matches REGEX (0 if none).
+metric_sum() {
+  curl -s --max-time 5 "http://127.0.0.1:$1/metrics" | awk -v re="$2" '$0 !~ /^#/ && $0 ~ re {s += $NF} END {printf "%.0f\n", s}'
+}
+
+# sum_cpu_ticks PID...: user+system jiffies of all of them.
+sum_cpu_ticks() {
+  local pid total=0
+  for pid in "$@"; do total=$(( total + $(cpu_ticks "$pid") )); done
+  echo "$total"
+}
+
+now_ms() { date +%s%3N; }
+
+# metric_of TEXT REGEX: like metric_sum, on a /metrics text already fetched.
+metric_of() {
+  awk -v re="$2" '$0 !~ /^#/ && $0 ~ re {s += $NF} END {printf "%.0f\n", s}' <<<"$1"
+}

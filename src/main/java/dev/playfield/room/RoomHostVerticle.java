@@ -129,11 +129,13 @@ public final class RoomHostVerticle extends VerticleBase {
     if (refuseWhenBusy(request) || rooms.containsKey(resume.getRoomId())) {
       return;
     }
+    String[] previousOwner = {""}; // the claimed record names this node
     cluster.rooms().load(resume.getRoomId()).compose(bytes -> {
       if (bytes == null) {
         return Future.failedFuture("no record of room " + resume.getRoomId());
       }
       RoomRecord record = parse(bytes);
+      previousOwner[0] = record.getOwner();
       if (cluster.leadership().liveNodes().contains(record.getOwner())) {
         return Future.failedFuture("room " + record.getRoomId() + " still has a live owner");
       }
@@ -153,7 +155,7 @@ public final class RoomHostVerticle extends VerticleBase {
       noticeDepartedGateways(hosted);
       metrics.roomFailedOver();
       log.info("room {} resumed at tick {} from a copy {} ms old (previous owner {})", room.id(), record.getTick(),
-          System.currentTimeMillis() - record.getSavedAtMs(), record.getOwner());
+          System.currentTimeMillis() - record.getSavedAtMs(), previousOwner[0]);
       request.reply(RoomCreated.newBuilder().setRoomId(room.id()).setRoomsOpened(load.roomsOpened()).build());
     });
   }
