@@ -27,8 +27,11 @@ final class Logins {
     }
   }
 
+  /** A login as answered, with the id of its resume token (the key of the token's cluster entry). */
+  record Issued(LoginOk login, String resumeTokenId) {}
+
   /** A resumed session: who, and the room the player sat in (empty if none). */
-  record Resumption(LoginOk login, String roomId) {}
+  record Resumption(Issued issued, String roomId) {}
 
   private final GatewayServices services;
 
@@ -37,7 +40,7 @@ final class Logins {
   }
 
   /** A guest login, or a login with the token of an earlier one. */
-  Future<LoginOk> login(Login login) {
+  Future<Issued> login(Login login) {
     Future<TokenService.Claims> identity = login.getToken().isEmpty()
         ? Future.succeededFuture(new TokenService.Claims(newPlayerId(), ""))
         : services.tokens().verify(login.getToken()).recover(Logins::refusedToken).compose(claims ->
@@ -68,18 +71,18 @@ final class Logins {
                 "the grace window of " + services.reconnectGraceMs() / 1000 + " s has passed; log in instead"));
           }
           return issue(entry.getPlayerId(), entry.getName(), entry.getRoomId())
-              .map(ok -> new Resumption(ok, entry.getRoomId()));
+              .map(issued -> new Resumption(issued, entry.getRoomId()));
         });
   }
 
   /** Records where the player is now (a room, or none), under the session's current resume token. */
-  Future<Void> remember(LoginOk login, String roomId, long disconnectedAtMs) {
-    String tokenId = services.tokens().tokenIdOf(login.getResumeToken());
+  Future<Void> remember(Issued issued, String roomId, long disconnectedAtMs) {
+    LoginOk login = issued.login();
     ResumeEntry entry = ResumeEntry.newBuilder().setPlayerId(login.getPlayerId()).setName(login.getName())
         .setRoomId(roomId).setDisconnectedAtMs(disconnectedAtMs).build();
     // Kept a while past the grace window, so a late resume is told "expired" rather than "unknown".
     long ttl = disconnectedAtMs == 0 ? services.tokenTtlMs() : services.reconnectGraceMs() + 600_000;
-    return services.resumes().put(tokenId, entry, ttl);
+    return services.resumes().put(issued.resumeTokenId(), entry, ttl);
   }
 
   /**
@@ -100,12 +103,13 @@ final class Logins {
     });
   }
 
-  private Future<LoginOk> issue(String playerId, String name, String roomId) {
+  private Future<Issued> issue(String playerId, String name, String roomId) {
     TokenService.ResumeToken resume = services.tokens().issueResume(playerId, name);
     return services.ratings().rating(playerId).compose(rating -> {
       LoginOk ok = LoginOk.newBuilder().setPlayerId(playerId).setName(name).setRating(rating)
           .setToken(services.tokens().issue(playerId, name)).setResumeToken(resume.token()).build();
-      return remember(ok, roomId, 0).map(ok);
+      Issued issued = new Issued(ok, resume.tokenId());
+      return remember(issued, roomId, 0).map(issued);
     });
   }
 

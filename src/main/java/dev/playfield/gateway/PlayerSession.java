@@ -20,7 +20,6 @@ import dev.playfield.protocol.v1.ErrorCode;
 import dev.playfield.protocol.v1.Input;
 import dev.playfield.protocol.v1.JoinQueue;
 import dev.playfield.protocol.v1.Login;
-import dev.playfield.protocol.v1.LoginOk;
 import dev.playfield.protocol.v1.MatchEnd;
 import dev.playfield.protocol.v1.MatchFound;
 import dev.playfield.protocol.v1.Pong;
@@ -55,7 +54,7 @@ final class PlayerSession {
   private final Logins logins;
   private final SeatRecovery seats;
   private Phase phase = Phase.LOGGED_OUT;
-  private LoginOk login;
+  private Logins.Issued login;
   private String playerId;
   private String name;
   private String roomId;
@@ -110,10 +109,10 @@ final class PlayerSession {
       return;
     }
     logins.login(request)
-        .compose(ok -> logins.claim(ok.getPlayerId(), connection).map(ok))
+        .compose(issued -> logins.claim(issued.login().getPlayerId(), connection).map(issued))
         .onComplete(done -> connection.execute(() -> {
           if (loggedIn(requestId, done.result(), done.cause())) {
-            reply(requestId, ServerMessage.newBuilder().setLoginOk(login));
+            reply(requestId, ServerMessage.newBuilder().setLoginOk(login.login()));
           }
         }));
   }
@@ -123,22 +122,22 @@ final class PlayerSession {
       return;
     }
     logins.resume(resumeToken)
-        .compose(back -> logins.claim(back.login().getPlayerId(), connection).map(back))
+        .compose(back -> logins.claim(back.issued().login().getPlayerId(), connection).map(back))
         .onComplete(done -> connection.execute(() -> {
-          if (!loggedIn(requestId, done.succeeded() ? done.result().login() : null, done.cause())) {
+          if (!loggedIn(requestId, done.succeeded() ? done.result().issued() : null, done.cause())) {
             return;
           }
           PlayfieldMetrics.of(services.vertx()).sessionResumed();
           String room = done.result().roomId();
           if (room.isEmpty()) {
-            reply(requestId, ServerMessage.newBuilder().setResumed(Resumed.newBuilder().setLogin(login)));
+            reply(requestId, ServerMessage.newBuilder().setResumed(Resumed.newBuilder().setLogin(login.login())));
             return;
           }
           seats.retake(room, playerId).onComplete(seat -> connection.execute(() -> {
             if (phase == Phase.CLOSED) {
               return;
             }
-            Resumed.Builder resumed = Resumed.newBuilder().setLogin(login);
+            Resumed.Builder resumed = Resumed.newBuilder().setLogin(login.login());
             if (seat.succeeded() && phase == Phase.IDLE) {
               MatchFound match = enter(room, seat.result().getAssigned());
               reply(requestId, ServerMessage.newBuilder().setResumed(resumed.setMatch(match)));
@@ -153,7 +152,7 @@ final class PlayerSession {
   }
 
   /** Completes a login or resume; false (after answering the error) when it failed. */
-  private boolean loggedIn(int requestId, LoginOk ok, Throwable failure) {
+  private boolean loggedIn(int requestId, Logins.Issued issued, Throwable failure) {
     if (phase == Phase.CLOSED) {
       return false;
     }
@@ -163,9 +162,9 @@ final class PlayerSession {
       connection.reject(code, requestId, failure.getMessage());
       return false;
     }
-    login = ok;
-    playerId = ok.getPlayerId();
-    name = ok.getName();
+    login = issued;
+    playerId = issued.login().getPlayerId();
+    name = issued.login().getName();
     phase = Phase.IDLE;
     return true;
   }

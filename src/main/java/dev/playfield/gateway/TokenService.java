@@ -68,14 +68,6 @@ public final class TokenService {
     return new ResumeToken(sign(playerId, baseClaims(name).put(KIND, RESUME).put("jti", id)), id);
   }
 
-  /** The id of a resume token this service issued (read without checking: only for our own tokens). */
-  String tokenIdOf(String resumeToken) {
-    String[] parts = resumeToken.split("\\.");
-    JsonObject claims = new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
-        java.nio.charset.StandardCharsets.UTF_8));
-    return claims.getString("jti", "");
-  }
-
   private JsonObject baseClaims(String name) {
     long now = clock.instant().getEpochSecond();
     return new JsonObject()

@@ -152,7 +152,7 @@ public final class RoomHostVerticle extends VerticleBase {
       GameType type = gameOfMode.get(record.getMode());
       Room room = Room.restore(record, mode, type, (seed, seats) -> setup(mode, seed, seats), graceTicks(mode));
       HostedRoom hosted = host(room, mode, record.getSeed(), claim.result());
-      noticeDepartedGateways(hosted);
+      hosted.room.disconnectGatewaysOtherThan(liveGateways());
       metrics.roomFailedOver();
       log.info("room {} resumed at tick {} from a copy {} ms old (previous owner {})", room.id(), record.getTick(),
           System.currentTimeMillis() - record.getSavedAtMs(), previousOwner[0]);
@@ -323,12 +323,12 @@ public final class RoomHostVerticle extends VerticleBase {
 
   /** Seats whose gateway's node has left the cluster count as disconnected (their grace starts). */
   private void noticeDepartedGateways() {
-    rooms.values().forEach(this::noticeDepartedGateways);
+    Set<String> live = liveGateways();
+    rooms.values().forEach(hosted -> hosted.room.disconnectGatewaysOtherThan(live));
   }
 
-  private void noticeDepartedGateways(HostedRoom hosted) {
-    Set<String> live = cluster.leadership().liveNodes().stream().map(Addresses::gateway).collect(Collectors.toSet());
-    hosted.room.disconnectGatewaysOtherThan(live);
+  private Set<String> liveGateways() {
+    return cluster.leadership().liveNodes().stream().map(Addresses::gateway).collect(Collectors.toSet());
   }
 
   private long graceTicks(ModeConfig mode) {
