@@ -67,15 +67,17 @@ public final class Playfield {
 
   private static Running start(PlayfieldConfig config) {
     Transport transport = chooseTransport(System.getenv().getOrDefault(TRANSPORT_VARIABLE, "auto"));
-    log.info("network transport: {}", transport.name());
+    VertxOptions options = VertxMetricsSetup.enable(new VertxOptions())
+        .setEventLoopPoolSize(config.node().eventLoopThreads());
+    log.info("network transport: {}, {} event loop(s)", transport.name(), options.getEventLoopPoolSize());
     if (!config.cluster().enabled()) {
-      Vertx vertx = Vertx.builder().with(VertxMetricsSetup.enable(new VertxOptions())).withTransport(transport).build();
+      Vertx vertx = Vertx.builder().with(options).withTransport(transport).build();
       PlayfieldNode node = new PlayfieldNode(vertx, config).start().await();
       return new Running(node, vertx::close);
     }
     log.info("joining cluster '{}' as {}:{} via {}", config.cluster().name(), config.cluster().host(),
         config.cluster().port(), config.cluster().members());
-    ClusterJoin.Joined joined = ClusterJoin.join(config.cluster(), VertxMetricsSetup.enable(new VertxOptions()), transport)
+    ClusterJoin.Joined joined = ClusterJoin.join(config.cluster(), options, transport)
         .await();
     PlayfieldNode node = new PlayfieldNode(joined.vertx(), config, HazelcastCluster.services(
         joined.vertx(), joined.hazelcast(), joined.nodeId(), config.matchmaking().initialRating())).start().await();

@@ -34,7 +34,13 @@ public record PlayfieldConfig(
       String configFile) {}
 
   public record NodeConfig(int maxRooms, int drainTimeoutSeconds, int loadIntervalMs,
-      int reconnectGraceSeconds, int replicateEveryTicks) {}
+      int reconnectGraceSeconds, int replicateEveryTicks, int eventLoops) {
+
+    /** Event-loop threads to run: as configured, or one per core the process may use. */
+    public int eventLoopThreads() {
+      return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
+    }
+  }
 
 
   /** The admin API's bearer token; empty disables the admin API. */
@@ -113,7 +119,8 @@ public record PlayfieldConfig(
             node.intIn("drain-timeout-seconds", 0, 86_400),
             node.intIn("load-interval-ms", 50, 60_000),
             node.intIn("reconnect-grace-seconds", 0, 3600),
-            node.intIn("replicate-every-ticks", 1, 10_000)),
+            node.intIn("replicate-every-ticks", 1, 10_000),
+            node.intIn("event-loops", 0, 1024)),
 
         new AdminConfig(adminToken(admin.string("token"))),
         new LogConfig(log.oneOf("level", "TRACE", "DEBUG", "INFO", "WARN", "ERROR"),

@@ -102,4 +102,13 @@ class PlayfieldConfigTest {
     assertThat(defaults.with("modes.arena.tick-rate", 60).modes().get("arena").tickPeriodMs())
         .isCloseTo(16.667, org.assertj.core.data.Offset.offset(0.001));
   }
+
+  @Test
+  void eventLoopsDefaultToOnePerUsableCoreAndCanBeSet() {
+    assertThat(defaults.node().eventLoopThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(defaults.with("node.event-loops", 3).node().eventLoopThreads()).isEqualTo(3);
+    assertThatThrownBy(() -> defaults.with("node.event-loops", -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("node.event-loops");
+  }
 }
