@@ -42,6 +42,7 @@ final class Session {
   private final StrikeCounter strikes;
   private final PlayerSession player;
   private final PlayfieldMetrics metrics;
+  private final PlayfieldMetrics.WireMeters wireMeters;
   private long statesDropped;
   private long slowWindowStart;
   private int sentInWindow;
@@ -60,6 +61,7 @@ final class Session {
         TimeUnit.SECONDS.toNanos(limits.strikeWindowSeconds()), services.nanoTime());
     this.player = new PlayerSession(this, services);
     this.metrics = PlayfieldMetrics.of(context.owner());
+    this.wireMeters = metrics.wire(wire.name());
   }
 
   void start() {
@@ -94,7 +96,7 @@ final class Session {
   }
 
   private void onText(String text) {
-    metrics.messageIn(wire.name(), text);
+    wireMeters.in(text);
     if (!admit(text.length())) {
       return;
     }
@@ -106,7 +108,7 @@ final class Session {
   }
 
   private void onBinary(Buffer payload) {
-    metrics.messageIn(wire.name(), payload.length());
+    wireMeters.in(payload.length());
     if (!admit(payload.length())) {
       return;
     }
@@ -156,11 +158,14 @@ final class Session {
   }
 
   void send(ServerMessage message) {
-    if (socket.isClosed()) {
-      return;
+    if (!socket.isClosed()) {
+      write(message);
     }
+  }
+
+  private void write(ServerMessage message) {
     WireFormat.Frame frame = wire.encode(message);
-    metrics.messageOut(wire.name(), frame);
+    wireMeters.out(frame);
     if (frame.text()) {
       socket.writeTextMessage(frame.textPayload());
     } else {
@@ -197,7 +202,7 @@ final class Session {
       return;
     }
     sentInWindow++;
-    send(state);
+    write(state);
   }
 
   long statesDropped() {

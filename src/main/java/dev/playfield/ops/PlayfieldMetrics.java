@@ -128,21 +128,32 @@ public final class PlayfieldMetrics {
         .record(Math.max(0, millis), TimeUnit.MILLISECONDS);
   }
 
-  /** One client frame received, of {@code bytes} payload, in {@code encoding} (json or binary). */
-  public void messageIn(String encoding, int bytes) {
-    counter("playfield_messages", "in", encoding).increment();
-    bytes("in", encoding).record(bytes);
+  /** The message meters of one encoding (json or binary), for a connection to keep and use per frame. */
+  public WireMeters wire(String encoding) {
+    return new WireMeters(counter("playfield_messages", "in", encoding), bytes("in", encoding),
+        counter("playfield_messages", "out", encoding), bytes("out", encoding));
   }
 
-  /** One client text frame received (JSON encoding, or a client that sent text). */
-  public void messageIn(String encoding, String text) {
-    messageIn(encoding, Utf8.length(text));
-  }
+  /** Counts the frames of one encoding and their payload bytes, in and out. */
+  public record WireMeters(Counter messagesIn, DistributionSummary bytesIn, Counter messagesOut,
+      DistributionSummary bytesOut) {
 
-  /** One frame sent to a client. */
-  public void messageOut(String encoding, WireFormat.Frame frame) {
-    counter("playfield_messages", "out", encoding).increment();
-    bytes("out", encoding).record(frame.text() ? Utf8.length(frame.textPayload()) : frame.payload().length());
+    /** One client frame of {@code bytes} payload received. */
+    public void in(int bytes) {
+      messagesIn.increment();
+      bytesIn.record(bytes);
+    }
+
+    /** One client text frame received. */
+    public void in(String text) {
+      in(Utf8.length(text));
+    }
+
+    /** One frame sent to a client. */
+    public void out(WireFormat.Frame frame) {
+      messagesOut.increment();
+      bytesOut.record(frame.text() ? Utf8.length(frame.textPayload()) : frame.payload().length());
+    }
   }
 
   public void protocolError(ErrorCode code) {
