@@ -209,6 +209,7 @@ public final class RoomHostVerticle extends VerticleBase {
       return;
     }
     long started = System.nanoTime();
+    hosted.schedule.started(started);
     Room.Phase before = room.phase();
     Map<String, RoomTick> frames = room.tickOnce();
     frames.forEach((gateway, tick) ->
@@ -269,9 +270,9 @@ public final class RoomHostVerticle extends VerticleBase {
       } else {
         log.error("room {}: recording the result failed", room.id(), done.cause());
       }
-      log.info("room {} finished at tick {}: tick mean={}ms max={}ms overruns={}", room.id(), room.tick(),
-          String.format("%.3f", hosted.stats.meanMillis()), String.format("%.3f", hosted.stats.maxMillis()),
-          hosted.schedule.overruns());
+      log.info("room {} finished at tick {}: tick mean={}ms max={}ms overruns={} late max={}ms", room.id(),
+          room.tick(), String.format("%.3f", hosted.stats.meanMillis()), String.format("%.3f", hosted.stats.maxMillis()),
+          hosted.schedule.overruns(), String.format("%.1f", hosted.schedule.maxLatenessNanos() / 1e6));
       dispose(hosted, true);
     });
   }

@@ -12,6 +12,7 @@ final class TickSchedule {
   private final long periodNanos;
   private long nextTick;
   private long overruns;
+  private long maxLatenessNanos;
 
   TickSchedule(long startNanos, long periodNanos) {
     this.startNanos = startNanos;
@@ -21,6 +22,21 @@ final class TickSchedule {
   /** Nanoseconds of the first deadline. */
   long firstDeadline() {
     return startNanos;
+  }
+
+  /**
+   * Called as a tick starts: how far past its deadline it is (timer lag, a busy event loop); the
+   * largest is kept for {@link #maxLatenessNanos()}.
+   */
+  long started(long nowNanos) {
+    long lateness = Math.max(0, nowNanos - (startNanos + nextTick * periodNanos));
+    maxLatenessNanos = Math.max(maxLatenessNanos, lateness);
+    return lateness;
+  }
+
+  /** The latest start of a tick after its deadline, in nanoseconds. */
+  long maxLatenessNanos() {
+    return maxLatenessNanos;
   }
 
   /** Called after a tick ran; moves to the next slot and returns milliseconds until it is due. */

@@ -65,4 +65,16 @@ class TickScheduleTest {
     assertThat(schedule.advance(START + PERIOD)).isEqualTo(1);
     assertThat(schedule.overruns()).isZero();
   }
+
+  @Test
+  void lateStartsAreMeasuredAgainstTheirOwnSlotAndTheLatestIsKept() {
+    TickSchedule schedule = new TickSchedule(START, PERIOD);
+
+    assertThat(schedule.started(START - MS)).as("a timer that fires early is not late").isZero();
+    schedule.advance(START + MS);
+    assertThat(schedule.started(START + PERIOD + 12 * MS)).isEqualTo(12 * MS);
+    schedule.advance(START + PERIOD + 13 * MS);
+    assertThat(schedule.started(START + 2 * PERIOD + 3 * MS)).isEqualTo(3 * MS);
+    assertThat(schedule.maxLatenessNanos()).isEqualTo(12 * MS);
+  }
 }
