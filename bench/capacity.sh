@@ -5,7 +5,7 @@
 #
 #   bench/capacity.sh                 # steps 250 500 1000 2000 4000
 #   bench/capacity.sh 500 1600        # other steps
-# Environment: MEASURE_SECONDS (30), WARMUP_SECONDS after the ramp (15), RAMP bots/s (500),
+# Environment: MEASURE_SECONDS (30), WARMUP_SECONDS after the ramp (five matches: 5 x (MATCH_SECONDS + 2)), RAMP bots/s (500),
 # MATCH_SECONDS (20), REPEAT runs per step, median kept (1), SERVERS ("playfield baseline"),
 # SERVER_CORE (0), BOTS_CORE (1), TRANSPORT (auto), ENCODING (binary), SERVER_JAVA_OPTS,
 # SECTION: the BENCHMARKS.md section to write (capacity), so a focused rerun can sit beside the sweep;
@@ -38,7 +38,7 @@ fi
 
 SECTION="${SECTION:-capacity}"
 section="$OUT/$SECTION.md"
-SECTION="$SECTION" ENVDESC="REPEAT=$REPEAT MEASURE_SECONDS=$MEASURE WARMUP_SECONDS=${WARMUP_SECONDS:-15} RAMP=${RAMP:-500} MATCH_SECONDS=${MATCH_SECONDS:-20}" python3 - "$RESULTS" "$started" "$(machine_line)" "$*" "$MEASURE" "$REPEAT" >"$section" <<'PY'
+SECTION="$SECTION" ENVDESC="REPEAT=$REPEAT MEASURE_SECONDS=$MEASURE WARMUP_SECONDS=${WARMUP_SECONDS:-$(( 5 * (${MATCH_SECONDS:-20} + 2) ))} RAMP=${RAMP:-500} MATCH_SECONDS=${MATCH_SECONDS:-20}" python3 - "$RESULTS" "$started" "$(machine_line)" "$*" "$MEASURE" "$REPEAT" >"$section" <<'PY'
 import json, os, statistics, sys
 results, started, machine, args, measure, repeat = sys.argv[1:]
 rows = [json.loads(l) for l in open(results)]
@@ -51,7 +51,7 @@ out = ["## Capacity" + ("" if os.environ.get("SECTION", "capacity") == "capacity
        f"Command: `{os.environ['ENVDESC']} bench/capacity.sh {args}`".rstrip() + f" (measured {measure} s per step after the ramp and warmup; "
        f"median of {repeat} run(s) per step). Server pinned to one core, bots to the other; binary encoding unless noted.",
        "", "| players | server | connected | server CPU % | server core busy % (softirq) | CPU µs / player-s | ratio to baseline | ack p50 ms | ack p99 ms | ack p99.9 ms | bytes in / bot-s | "
-       "tick max p99 ms | overruns | RSS MiB | sim CPU % | errors | disconnects |",
+       "tick max p99 ms | overruns in window | RSS MiB | sim CPU % | errors | disconnects |",
        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
 for n in steps:
     base = med([r["cpu_us_per_player_s"] for r in rows if r["players"] == n and r["server"] == "baseline"])
@@ -63,7 +63,7 @@ for n in steps:
         cpu = m("cpu_us_per_player_s")
         ratio = f"{cpu / base:.2f}" if (kind == "playfield" and base) else ("1" if kind == "baseline" else "")
         tick = m("tick_max_p99_ms") if kind == "playfield" else None
-        over = m("overruns") if kind == "playfield" and m("rooms_finished") else None
+        over = m("overruns") if kind == "playfield" else None
         out.append(f"| {n} | {kind} | {m('connected'):.0f} | {m('server_cpu_pct'):.0f} | {m('server_core_busy_pct'):.0f} ({m('server_core_softirq_pct'):.0f}) | {cpu:.0f} | {ratio} | "
                    f"{m('ack_p50'):.1f} | {m('ack_p99'):.1f} | {m('ack_p999'):.1f} | {m('bytes_in_per_bot_s'):.0f} | "
                    f"{'' if tick is None else f'{tick:.2f}'} | {'' if over is None else f'{over:.0f}'} | "
@@ -72,8 +72,9 @@ out += ["", "CPU µs per player-second: the server process's user+system CPU tim
         "(from /proc/PID/stat), divided by players × seconds. Server core busy: all non-idle time of the "
         "server's core (from /proc/stat): the server, kernel network work (softirq, in brackets) that no process is "
         "charged for, and anything else the machine ran there. Tick max p99: the 99th percentile over the "
-        "rooms that finished a match during the run of each room's longest tick, and overruns their sum, "
-        "from the room log lines (Playfield only). Bytes in per bot-second: state traffic the bots received; "
+        "rooms that finished a match during the run of each room's longest tick (whole run, from the room log "
+        "lines). Overruns in window: tick slots missed during the measured window, from the server's "
+        "playfield_tick_overruns_total (Playfield only). Bytes in per bot-second: state traffic the bots received; "
         "about 6,800 when every state arrives, less when a server skips ticks or drops states. Raw results: one JSON line per run in bench/out/."]
 loads = [r["loadavg_1m"] for r in rows if "loadavg_1m" in r]
 if loads:

@@ -5,7 +5,7 @@
 #
 #   bench/encodings.sh          # 1000 players
 #   bench/encodings.sh 2000
-# Environment: MEASURE_SECONDS (30), WARMUP_SECONDS (15), RAMP (500), MATCH_SECONDS (20), REPEAT (1).
+# Environment: MEASURE_SECONDS (30), WARMUP_SECONDS (five matches: 5 x (MATCH_SECONDS + 2)), RAMP (500), MATCH_SECONDS (20), REPEAT (1).
 source "$(dirname "$0")/lib.sh"
 
 PLAYERS="${1:-1000}"
@@ -24,7 +24,7 @@ for ((r = 1; r <= REPEAT; r++)); do
 done
 
 section="$OUT/encodings.md"
-ENVDESC="MEASURE_SECONDS=$MEASURE WARMUP_SECONDS=${WARMUP_SECONDS:-15} RAMP=${RAMP:-500} MATCH_SECONDS=${MATCH_SECONDS:-20}" python3 - "$RESULTS" "$started" "$(machine_line)" "$*" "$MEASURE" "$REPEAT" "$PLAYERS" >"$section" <<'PY'
+ENVDESC="MEASURE_SECONDS=$MEASURE WARMUP_SECONDS=${WARMUP_SECONDS:-$(( 5 * (${MATCH_SECONDS:-20} + 2) ))} RAMP=${RAMP:-500} MATCH_SECONDS=${MATCH_SECONDS:-20}" python3 - "$RESULTS" "$started" "$(machine_line)" "$*" "$MEASURE" "$REPEAT" "$PLAYERS" >"$section" <<'PY'
 import json, os, statistics, sys
 results, started, machine, args, measure, repeat, players = sys.argv[1:]
 rows = [json.loads(l) for l in open(results)]

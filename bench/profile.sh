@@ -17,7 +17,7 @@ build_if_missing
 recording="$OUT/profile-$ENCODING-$PLAYERS.jfr"
 port="$(free_port)"
 log="$OUT/profile-$ENCODING-$PLAYERS.log"
-SERVER_JAVA_OPTS="-XX:StartFlightRecording=delay=$((WARMUP + 1))s,duration=${MEASURE}s,settings=profile,filename=$recording" \
+SERVER_JAVA_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -XX:StartFlightRecording=delay=$((WARMUP + 1))s,duration=${MEASURE}s,settings=profile,filename=$recording" \
   start_server playfield "$port" "$log" "${MATCH_SECONDS:-20}"
 server=$SERVER_PID
 wait_port "$port"
