@@ -91,7 +91,7 @@ public final class PlayfieldNode {
                 config.node().replicateEveryTicks(), config.node().maxRooms())))
         .compose(id -> publishLoad())
         .compose(v -> vertx.deployVerticle(new MatchmakerVerticle(config.modes(),
-            config.matchmaking().intervalMs(), Clock.systemUTC(), cluster)))
+            config.matchmaking().intervalMs(), config.matchmaking().maxMatchesPerPass(), Clock.systemUTC(), cluster)))
         .compose(id -> vertx.deployVerticle(new RoomFailoverVerticle(cluster)))
         .compose(id -> DrainEndpoint.register(vertx.eventBus(), nodeId(), load, this::drain))
         .compose(v -> vertx.deployVerticle(gateway))

@@ -66,7 +66,7 @@ public record PlayfieldConfig(
       int writeQueueBytes,
       int sendBufferBytes) {}
 
-  public record MatchmakingConfig(int intervalMs, int initialRating, int kFactor) {}
+  public record MatchmakingConfig(int intervalMs, int maxMatchesPerPass, int initialRating, int kFactor) {}
 
   public static PlayfieldConfig from(JsonObject json) {
     Section root = new Section("", json);
@@ -102,6 +102,7 @@ public record PlayfieldConfig(
             gateway.intIn("send-buffer-bytes", 0, 64 << 20)),
         new MatchmakingConfig(
             matchmaking.intIn("interval-ms", 1, 60_000),
+            matchmaking.intIn("max-matches-per-pass", 1, 1_000_000),
             matchmaking.intIn("initial-rating", 0, 100_000),
             matchmaking.intIn("k-factor", 0, 1000)),
         Map.copyOf(modeConfigs),

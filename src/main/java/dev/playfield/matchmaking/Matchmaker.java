@@ -94,9 +94,14 @@ public final class Matchmaker {
    * Matched players leave their queue and may join again.
    */
   public List<FormedMatch> process() {
+    return process(Integer.MAX_VALUE);
+  }
+
+  /** Like {@link #process()}, forming at most {@code maxMatches} in all modes together. */
+  public List<FormedMatch> process(int maxMatches) {
     List<FormedMatch> formed = new ArrayList<>();
     for (TicketQueue queue : queues.values()) {
-      for (List<Ticket> tickets : queue.process()) {
+      for (List<Ticket> tickets : queue.process(maxMatches - formed.size())) {
         tickets.forEach(ticket -> modeByPlayer.remove(ticket.playerId()));
         formed.add(new FormedMatch(queue.mode(), tickets));
       }

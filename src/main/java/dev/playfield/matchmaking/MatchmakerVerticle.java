@@ -49,6 +49,7 @@ public final class MatchmakerVerticle extends VerticleBase {
 
   private final Map<String, ModeConfig> modes;
   private final int intervalMs;
+  private final int maxMatchesPerPass;
   private final Clock clock;
   private final ClusterServices cluster;
   private final Map<String, CircuitBreaker> breakers = new HashMap<>();
@@ -60,8 +61,19 @@ public final class MatchmakerVerticle extends VerticleBase {
   private PlayfieldMetrics metrics;
 
   public MatchmakerVerticle(Map<String, ModeConfig> modes, int intervalMs, Clock clock, ClusterServices cluster) {
+    this(modes, intervalMs, Integer.MAX_VALUE, clock, cluster);
+  }
+
+  /**
+   * @param maxMatchesPerPass matches formed per pass at most: a crowd that queues at once (the end of
+   *     a wave of matches that started together) is seated over a few passes instead of in one burst
+   *     that holds up the ticks of running rooms on the same event loop
+   */
+  public MatchmakerVerticle(Map<String, ModeConfig> modes, int intervalMs, int maxMatchesPerPass, Clock clock,
+      ClusterServices cluster) {
     this.modes = modes;
     this.intervalMs = intervalMs;
+    this.maxMatchesPerPass = maxMatchesPerPass;
     this.clock = clock;
     this.cluster = cluster;
   }
@@ -158,7 +170,7 @@ public final class MatchmakerVerticle extends VerticleBase {
     if (matchmaker == null || forming) {
       return;
     }
-    List<Matchmaker.FormedMatch> matches = matchmaker.process();
+    List<Matchmaker.FormedMatch> matches = matchmaker.process(maxMatchesPerPass);
     if (matches.isEmpty()) {
       return;
     }

@@ -129,13 +129,19 @@ public final class TicketQueue {
    * they formed.
    */
   public List<List<Ticket>> process() {
+    return process(Integer.MAX_VALUE);
+  }
+
+  /** Like {@link #process()}, stopping after {@code maxMatches}; the rest wait for the next call. */
+  public List<List<Ticket>> process(int maxMatches) {
     Instant now = clock.instant();
     List<List<Ticket>> matches = new ArrayList<>();
     boolean formedAny;
     do {
       formedAny = false;
       // Keys are re-read after each step because forming a match removes later tickets too.
-      for (Long arrival = firstArrival(); arrival != null; arrival = byArrival.higherKey(arrival)) {
+      for (Long arrival = firstArrival(); arrival != null && matches.size() < maxMatches;
+          arrival = byArrival.higherKey(arrival)) {
         List<QueuedTicket> group = matchAround(byArrival.get(arrival), now);
         if (group != null) {
           group.forEach(this::forget);
@@ -144,7 +150,7 @@ public final class TicketQueue {
         }
       }
       // A later match can free a ticket that blocked an earlier, skipped one: look again.
-    } while (formedAny && !byArrival.isEmpty());
+    } while (formedAny && !byArrival.isEmpty() && matches.size() < maxMatches);
     return matches;
   }
 

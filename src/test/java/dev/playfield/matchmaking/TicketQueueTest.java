@@ -258,6 +258,22 @@ class TicketQueueTest {
     return formed;
   }
 
+  @Test
+  void aCappedPassFormsTheOldestMatchesAndLeavesTheRestForTheNext() {
+    TicketQueue queue = queue(EIGHT_PLAYERS);
+    addPlayers(queue, 40, 1000);
+
+    List<List<Ticket>> first = queue.process(2);
+
+    assertThat(first).hasSize(2);
+    assertThat(playerIds(first.get(0))).containsExactly("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7");
+    assertThat(playerIds(first.get(1))).startsWith("p8");
+    assertThat(queue.size()).isEqualTo(24);
+    assertThat(queue.process(2)).hasSize(2);
+    assertThat(queue.process()).hasSize(1);
+    assertThat(queue.size()).isZero();
+  }
+
   private TicketQueue queue(QueueRules rules) {
     return new TicketQueue("arena", rules, clock);
   }
