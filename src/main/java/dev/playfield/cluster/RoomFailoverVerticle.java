@@ -24,11 +24,14 @@ public final class RoomFailoverVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(RoomFailoverVerticle.class);
   private static final long SCAN_EVERY_MS = 3_000;
+  /** After a failed takeover or scan: the cluster is settling, try again soon rather than in SCAN_EVERY_MS. */
+  private static final long RESCAN_AFTER_FAILURE_MS = 250;
   private static final DeliveryOptions RESUME = new DeliveryOptions().setSendTimeout(3_000);
 
   private final ClusterServices cluster;
   private final Set<String> inFlight = new HashSet<>();
   private boolean scanning;
+  private boolean rescanPending;
 
   public RoomFailoverVerticle(ClusterServices cluster) {
     this.cluster = cluster;
@@ -42,7 +45,11 @@ public final class RoomFailoverVerticle extends VerticleBase {
   }
 
   private void scan() {
-    if (scanning || !cluster.leadership().isLeader()) {
+    if (!cluster.leadership().isLeader()) {
+      return;
+    }
+    if (scanning) {
+      rescanSoon(); // this scan may have read the cluster as it was before the change that called us
       return;
     }
     scanning = true;
@@ -61,6 +68,7 @@ public final class RoomFailoverVerticle extends VerticleBase {
       scanning = false;
       if (done.failed()) {
         log.warn("failover scan failed: {}", done.cause().getMessage());
+        rescanSoon();
       }
     });
   }
@@ -68,6 +76,7 @@ public final class RoomFailoverVerticle extends VerticleBase {
   private void resume(String roomId, String deadOwner, List<NodeLoad> candidates, int index) {
     if (index >= candidates.size()) {
       log.warn("room {} of departed node {}: no node could take it over yet", roomId, deadOwner);
+      rescanSoon();
       return;
     }
     inFlight.add(roomId);
@@ -84,6 +93,16 @@ public final class RoomFailoverVerticle extends VerticleBase {
             resume(roomId, deadOwner, candidates, index + 1);
           }
         });
+  }
+
+  private void rescanSoon() {
+    if (!rescanPending) {
+      rescanPending = true;
+      vertx.setTimer(RESCAN_AFTER_FAILURE_MS, id -> {
+        rescanPending = false;
+        scan();
+      });
+    }
   }
 
   private static String owner(byte[] bytes) {

@@ -17,7 +17,7 @@ final class SeatRecovery {
 
   // Short: right after a node died, the event bus may still route the room's address to the dead
   // node until the cluster has cleaned up; such a request only ends by timing out.
-  private static final DeliveryOptions REQUEST = new DeliveryOptions().setSendTimeout(1_000);
+  private static final DeliveryOptions REQUEST = new DeliveryOptions().setSendTimeout(500);
   private static final long RETRY_MS = 250;
   private static final long GIVE_UP_AFTER_MS = 8_000;
 

@@ -26,6 +26,7 @@ import dev.playfield.protocol.internal.SeatResumed;
 import dev.playfield.protocol.v1.ErrorCode;
 import dev.playfield.protocol.v1.State;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -49,6 +50,8 @@ import org.slf4j.LoggerFactory;
 public final class RoomHostVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(RoomHostVerticle.class);
+  private static final long OWNER_GONE_WAIT_NANOS = 1_500_000_000L;
+  private static final long OWNER_GONE_POLL_MS = 50;
 
   /** How rooms treat disconnections and replication. */
   public record Settings(long reconnectGraceMs, int replicateEveryTicks, int maxRooms) {}
@@ -136,11 +139,9 @@ public final class RoomHostVerticle extends VerticleBase {
       }
       RoomRecord record = parse(bytes);
       previousOwner[0] = record.getOwner();
-      if (cluster.leadership().liveNodes().contains(record.getOwner())) {
-        return Future.failedFuture("room " + record.getRoomId() + " still has a live owner");
-      }
       byte[] claimed = record.toBuilder().setOwner(nodeId).build().toByteArray();
-      return cluster.rooms().replace(record.getRoomId(), bytes, claimed)
+      return ownerGone(record.getOwner(), System.nanoTime() + OWNER_GONE_WAIT_NANOS)
+          .compose(v -> cluster.rooms().replace(record.getRoomId(), bytes, claimed))
           .compose(won -> won ? Future.succeededFuture(claimed) : Future.failedFuture("another node took it over"));
     }).onComplete(claim -> {
       if (claim.failed()) {
@@ -158,6 +159,23 @@ public final class RoomHostVerticle extends VerticleBase {
           System.currentTimeMillis() - record.getSavedAtMs(), previousOwner[0]);
       request.reply(RoomCreated.newBuilder().setRoomId(room.id()).setRoomsOpened(load.roomsOpened()).build());
     });
+  }
+
+  /**
+   * Completes once {@code owner} is no longer a member as this node sees it. The leader asked for the
+   * takeover because its own view says the owner left; this node's view can lag it by a moment, so
+   * it waits a little before refusing rather than sending the room back to the leader's next scan.
+   */
+  private Future<Void> ownerGone(String owner, long deadlineNanos) {
+    if (!cluster.leadership().liveNodes().contains(owner)) {
+      return Future.succeededFuture();
+    }
+    if (System.nanoTime() >= deadlineNanos) {
+      return Future.failedFuture("the room's owner " + owner + " is still a member");
+    }
+    Promise<Void> gone = Promise.promise();
+    vertx.setTimer(OWNER_GONE_POLL_MS, id -> ownerGone(owner, deadlineNanos).onComplete(gone));
+    return gone.future();
   }
 
   private HostedRoom host(Room room, ModeConfig mode, long seed, byte[] replicated) {

@@ -107,6 +107,71 @@ class RoomHostVerticleTest {
         .as("the new owner's record is left alone").isEqualTo("another-node");
   }
 
+  @Test
+  void aTakeoverWaitsForThisNodeToSeeTheOldOwnerLeave(Vertx vertx) throws Exception {
+    // The leader saw "node-0" leave; this node's membership view still lists it for a moment.
+    java.util.Set<String> members = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    members.addAll(List.of(NODE, "node-0"));
+    ClusterServices lagging = withMembers(members);
+    RoomRecord record = RoomRecord.newBuilder().setRoomId("room-of-node-0").setMode("slow").setOwner("node-0")
+        .setTick(40).addSeats(dev.playfield.protocol.internal.SeatRecord.newBuilder().setPlayerId("p1").setName("p1")
+            .setGateway(Addresses.gateway(NODE)).setPresent(true).setConnected(true)).build();
+    assertThat(lagging.rooms().replace(record.getRoomId(), null, record.toByteArray()).await()).isTrue();
+    deployHost(vertx, lagging);
+
+    vertx.setTimer(300, id -> members.remove("node-0"));
+    long asked = System.nanoTime();
+    var resumed = vertx.eventBus().request(Addresses.roomHost(NODE),
+        dev.playfield.protocol.internal.ResumeRoom.newBuilder().setRoomId(record.getRoomId()).build()).await();
+    assertThat(resumed.body()).isInstanceOf(RoomCreated.class);
+    assertThat((System.nanoTime() - asked) / 1e6).as("waited for the view to catch up").isGreaterThanOrEqualTo(250);
+    assertThat(RoomRecord.parseFrom(lagging.rooms().load(record.getRoomId()).await()).getOwner()).isEqualTo(NODE);
+  }
+
+  @Test
+  void aTakeoverOfARoomWhoseOwnerStaysAMemberIsRefused(Vertx vertx) throws Exception {
+    ClusterServices alive = withMembers(java.util.Set.of(NODE, "node-0"));
+    RoomRecord record = RoomRecord.newBuilder().setRoomId("room-of-node-0").setMode("slow").setOwner("node-0")
+        .addSeats(dev.playfield.protocol.internal.SeatRecord.newBuilder().setPlayerId("p1").setName("p1")
+            .setGateway(Addresses.gateway(NODE)).setPresent(true).setConnected(true)).build();
+    assertThat(alive.rooms().replace(record.getRoomId(), null, record.toByteArray()).await()).isTrue();
+    deployHost(vertx, alive);
+
+    assertThatThrownBy(() -> vertx.eventBus().request(Addresses.roomHost(NODE),
+        dev.playfield.protocol.internal.ResumeRoom.newBuilder().setRoomId(record.getRoomId()).build()).await())
+        .isInstanceOf(ReplyException.class).hasMessageContaining("still a member");
+    assertThat(RoomRecord.parseFrom(alive.rooms().load(record.getRoomId()).await()).getOwner())
+        .as("the live owner keeps its room").isEqualTo("node-0");
+  }
+
+  /** This node's cluster services, with a membership view the test controls. */
+  private ClusterServices withMembers(java.util.Set<String> members) {
+    return new ClusterServices(NODE, cluster.ratings(), cluster.tickets(), cluster.sessions(), cluster.nodes(),
+        new dev.playfield.cluster.Leadership() {
+          @Override
+          public boolean isLeader() {
+            return true;
+          }
+
+          @Override
+          public java.util.Set<String> liveNodes() {
+            return java.util.Set.copyOf(members);
+          }
+
+          @Override
+          public void onChange(Runnable listener) {}
+        }, cluster.rooms(), cluster.resumes());
+  }
+
+  private void deployHost(Vertx vertx, ClusterServices services) {
+    EventBusCodecs.register(vertx.eventBus());
+    ModeConfig mode = new ModeConfig("slow", "slow",
+        new QueueRules(1, 1, Duration.ZERO, 0, 0, 0), TICK_RATE, 1, 4, 8, 0, Map.of());
+    vertx.deployVerticle(new RoomHostVerticle(NODE, Map.of("slow", mode), Map.of("slow", new SlowGameType()),
+        new MatchResults(new LocalRatingStore(1000), 32), new LocalLoad(), services,
+        new RoomHostVerticle.Settings(20_000, 5, 10))).await();
+  }
+
   private List<Long> startHostAndCountTicks(Vertx vertx, String gateway) {
     EventBusCodecs.register(vertx.eventBus());
     ModeConfig mode = new ModeConfig("slow", "slow",
