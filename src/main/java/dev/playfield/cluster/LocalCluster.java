@@ -68,12 +68,24 @@ public final class LocalCluster {
   static final class Resumes implements ResumeStore {
     private record Entry(ResumeEntry entry, long expiresAtMillis) {}
 
+    /** Puts between two sweeps of expired entries: tokens nobody resumes must not pile up. */
+    static final int SWEEP_EVERY_PUTS = 1024;
+
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong puts = new java.util.concurrent.atomic.AtomicLong();
 
     @Override
     public Future<Void> put(String tokenId, ResumeEntry entry, long ttlMillis) {
-      entries.put(tokenId, new Entry(entry, System.currentTimeMillis() + ttlMillis));
+      long now = System.currentTimeMillis();
+      entries.put(tokenId, new Entry(entry, now + ttlMillis));
+      if (puts.incrementAndGet() % SWEEP_EVERY_PUTS == 0) {
+        entries.values().removeIf(e -> e.expiresAtMillis() < now);
+      }
       return Future.succeededFuture();
+    }
+
+    int size() {
+      return entries.size();
     }
 
     @Override
