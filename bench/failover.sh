@@ -114,6 +114,7 @@ print(json.dumps({
     "connect_failures": r.get("connect_failures"), "errors": r["errors"],
     "room_pause_ms": {k: r["room_pause_ms"][k] for k in ("count", "p50", "p99", "max")},
     "resume_pause_ms": {k: r["resume_pause_ms"][k] for k in ("count", "p50", "p99", "max")},
+    "resume_after_reconnect_ms": {k: r["resume_after_reconnect_ms"][k] for k in ("count", "p50", "p99", "max")},
     "ack_p99": r["ack_latency_ms"]["p99"], "loadavg_1m": float(load)}))
 PY
   tail -1 "$RESULTS" | cut -c1-400 >&2
@@ -145,6 +146,7 @@ print(json.dumps({"churn_per_min": int(churn), "bots": r["bots"], "churned": r["
                   "resume_failures": r["resume_failures"], "seats_lost": r["seats_lost"],
                   "matches_completed": r["matches_completed"], "matches_aborted": r["matches_aborted"],
                   "resume_pause_ms": {k: r["resume_pause_ms"][k] for k in ("count", "p50", "p99", "max")},
+                  "resume_after_reconnect_ms": {k: r["resume_after_reconnect_ms"][k] for k in ("count", "p50", "p99", "max")},
                   "room_pause_ms": {k: r["room_pause_ms"][k] for k in ("count", "p50", "p99", "max")},
                   "errors": sum(r["errors"].values()), "loadavg_1m": float(load)}))
 PY
@@ -189,6 +191,8 @@ matches_lost = tot("matches_aborted") + not_resumed
 players_lost = tot("seats_lost") + tot("resume_failures")
 room_p99 = max(r["room_pause_ms"]["p99"] for r in runs)
 resume_p99 = max(r["resume_pause_ms"]["p99"] for r in runs)
+# From the new connection to the first state; older results only have the time from the drop.
+reconnect_p99 = max(r.get("resume_after_reconnect_ms", {}).get("p99", r["resume_pause_ms"]["p99"] - 200) for r in runs)
 yes = lambda ok: "yes" if ok else "**no**"
 out = ["## Failover", "",
        "| target (issue 5) | measured | met? |", "|---|---|---|",
@@ -198,13 +202,14 @@ out = ["## Failover", "",
        f"| failover pause p99 ≤ 3 s | players on surviving nodes (longest gap per room, worst run's p99): {f(room_p99)} ms; in the logs, kill to resume p99 {f(pct(k2r, 99))} ms "
        f"and last copy to resume p99 {f(pct(copy, 99))} ms over {len(rooms)} resumed rooms | {yes(room_p99 <= 3000 and (pct(k2r, 99) or 0) <= 3000)} |",
        f"| game time lost ≤ 0.5 s (10 ticks) | at most {f(max(lost) if lost else None)} ticks (p50 {f(pct(lost, 50))}) | {yes(bool(lost) and max(lost) <= 10)} |",
-       f"| resumption within 1 s of reconnecting | dead node's players, drop to first state (including the simulator's 200 ms wait before it reconnects): "
-       f"p99 {f(resume_p99)} ms (worst run) | {yes(resume_p99 - 200 <= 1000)} |"]
+       f"| resumption within 1 s of reconnecting | dead node's players, from the new connection to the first state: p99 {f(reconnect_p99)} ms "
+       f"(worst run); from the drop, including the simulator's 200 ms wait before it reconnects: p99 {f(resume_p99)} ms | {yes(reconnect_p99 <= 1000)} |"]
 if ref:
     rp = ref["resume_pause_ms"]
+    rc = ref.get("resume_after_reconnect_ms", {"p99": rp["p99"] - 200})
     out += [f"| the same, bots dropping on purpose ({ref['churn_per_min']} per minute), no node killed | {ref['resumed']} resumed, "
             f"{ref['resume_failures']} refused, {ref['seats_lost']} seats lost; drop to first state p50 {f(rp['p50'])} ms, p99 {f(rp['p99'])} ms, "
-            f"max {f(rp['max'])} ms | {yes(rp['p99'] - 200 <= 1000)} |"]
+            f"max {f(rp['max'])} ms; reconnect to first state p99 {f(rc['p99'])} ms | {yes(rc['p99'] <= 1000)} |"]
 out += ["",
        f"Date {started}. Machine: {machine}.",
        f"Command: `{os.environ['ENVDESC']} bench/failover.sh {bots}`: three clustered nodes, {bots} bots spread over them (`--url` three times, "

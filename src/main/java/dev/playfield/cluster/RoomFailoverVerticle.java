@@ -53,16 +53,23 @@ public final class RoomFailoverVerticle extends VerticleBase {
       return;
     }
     scanning = true;
+    long started = System.nanoTime();
     Set<String> live = cluster.leadership().liveNodes();
     cluster.rooms().all().compose(records -> cluster.nodes().all().map(loads -> {
       List<NodeLoad> candidates = RoomPlacement.rank(loads.stream()
           .filter(load -> live.contains(load.getNodeId())).toList());
-      records.forEach((roomId, bytes) -> {
-        String owner = owner(bytes);
-        if (owner != null && !live.contains(owner) && !inFlight.contains(roomId)) {
-          resume(roomId, owner, candidates, 0);
+      int orphans = 0;
+      for (var record : records.entrySet()) {
+        String owner = owner(record.getValue());
+        if (owner != null && !live.contains(owner) && !inFlight.contains(record.getKey())) {
+          orphans++;
+          resume(record.getKey(), owner, candidates, 0);
         }
-      });
+      }
+      if (orphans > 0) {
+        log.info("failover: {} of {} rooms belong to departed nodes (read in {} ms); moving them to {} nodes", orphans,
+            records.size(), (System.nanoTime() - started) / 1_000_000, candidates.size());
+      }
       return null;
     })).onComplete(done -> {
       scanning = false;

@@ -121,6 +121,7 @@ final class PlayerSession {
     if (!startLogin(requestId)) {
       return;
     }
+    long started = services.nanoTime().getAsLong();
     logins.resume(resumeToken)
         .compose(back -> logins.claim(back.issued().login().getPlayerId(), connection).map(back))
         .onComplete(done -> connection.execute(() -> {
@@ -129,6 +130,7 @@ final class PlayerSession {
           }
           PlayfieldMetrics.of(services.vertx()).sessionResumed();
           String room = done.result().roomId();
+          long loggedInAt = services.nanoTime().getAsLong();
           if (room.isEmpty()) {
             reply(requestId, ServerMessage.newBuilder().setResumed(Resumed.newBuilder().setLogin(login.login())));
             return;
@@ -142,6 +144,11 @@ final class PlayerSession {
               MatchFound match = enter(room, seat.result().getAssigned());
               reply(requestId, ServerMessage.newBuilder().setResumed(resumed.setMatch(match)));
               deliverState(seat.result().getState());
+              // Where a slow resume spends its time: the session (cluster maps) or the seat (the room).
+              long now = services.nanoTime().getAsLong();
+              log.atInfo().addKeyValue("player", playerId).addKeyValue("room", room)
+                  .addKeyValue("session_ms", (loggedInAt - started) / 1_000_000)
+                  .addKeyValue("seat_ms", (now - loggedInAt) / 1_000_000).log("seat resumed");
             } else {
               log.info("{} resumed without a seat: {}", describe(), seat.cause() == null ? phase : seat.cause().getMessage());
               logins.remember(login, "", 0);

@@ -52,6 +52,7 @@ final class Bot {
   private String resumeToken = "";
   /** When the connection dropped (0: not resuming); the next connection sends Resume. */
   private long droppedAt;
+  private long reconnectedAt;
   private boolean awaitingStateAfterResume;
   private int nextRequestId = 1;
   private long nextConnectAt;
@@ -190,6 +191,7 @@ final class Bot {
     ws.closeHandler(v -> onClosed(ws));
     nextPingAt = System.nanoTime() + context.pingPeriodNanos() * (index % 16) / 16;
     if (droppedAt != 0) {
+      reconnectedAt = System.nanoTime();
       phase = Phase.RESUMING;
       send(ClientMessage.newBuilder().setRequestId(nextRequestId++)
           .setResume(Resume.newBuilder().setResumeToken(resumeToken)).build());
@@ -339,6 +341,7 @@ final class Bot {
     if (awaitingStateAfterResume) {
       awaitingStateAfterResume = false;
       metrics.resumePause((now - droppedAt) / 1_000);
+      metrics.resumeAfterReconnect((now - reconnectedAt) / 1_000);
       droppedAt = 0;
     } else if (lastStateAt != 0) {
       metrics.roomGap(roomId, (now - lastStateAt) / 1_000);

@@ -41,6 +41,7 @@ final class Metrics {
   final LongAdder seatsLost = new LongAdder();
 
   private final Histogram resumePauses = newHistogram();
+  private final Histogram resumesAfterReconnect = newHistogram();
   private final Map<String, Long> roomPauseMicros = new ConcurrentHashMap<>();
 
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
@@ -57,6 +58,19 @@ final class Metrics {
   void resumePause(long micros) {
     synchronized (resumePauses) {
       resumePauses.recordValue(Math.min(micros, HIGHEST_MICROS));
+    }
+  }
+
+  /** From the new connection's opening to the first state after the seat was taken back. */
+  void resumeAfterReconnect(long micros) {
+    synchronized (resumesAfterReconnect) {
+      resumesAfterReconnect.recordValue(Math.min(micros, HIGHEST_MICROS));
+    }
+  }
+
+  Histogram resumesAfterReconnect() {
+    synchronized (resumesAfterReconnect) {
+      return resumesAfterReconnect.copy();
     }
   }
 

@@ -59,6 +59,7 @@ final class RunReport {
         .put("resume_failures", metrics.resumeFailures.sum())
         .put("seats_lost", metrics.seatsLost.sum())
         .put("resume_pause_ms", percentiles(metrics.resumePauses()))
+        .put("resume_after_reconnect_ms", percentiles(metrics.resumesAfterReconnect()))
         .put("room_pause_ms", percentiles(metrics.roomPauses()))
         .put("warmup_s", settings.warmup().toMillis() / 1000.0)
         .put("duration_s", round(measured))
@@ -91,7 +92,7 @@ final class RunReport {
           traffic per bot    %.0f B/s in, %.0f B/s out
           errors             %s (besides %d inputs refused because their match had just ended)
           disconnects        %d unexpected, %d connect failures, %d churned on purpose
-          resumptions        %d resumed (%d without their seat), %d refused; drop to state ms p50 %.0f  p99 %.0f
+          resumptions        %d resumed (%d without their seat), %d refused; drop to state ms p50 %.0f  p99 %.0f, reconnect to state ms p50 %.0f  p99 %.0f
           room pauses        %d rooms paused over 0.5 s; longest pause ms p50 %.0f  p99 %.0f  max %.0f
         """,
         json.getInteger("bots"), json.getString("encoding"), json.getString("mode"), json.getString("behavior"),
@@ -110,6 +111,8 @@ final class RunReport {
         json.getLong("disconnects"), json.getLong("connect_failures"), json.getLong("churned"),
         json.getLong("resumed"), json.getLong("seats_lost"), json.getLong("resume_failures"),
         json.getJsonObject("resume_pause_ms").getDouble("p50"), json.getJsonObject("resume_pause_ms").getDouble("p99"),
+        json.getJsonObject("resume_after_reconnect_ms").getDouble("p50"),
+        json.getJsonObject("resume_after_reconnect_ms").getDouble("p99"),
         json.getJsonObject("room_pause_ms").getLong("count"), json.getJsonObject("room_pause_ms").getDouble("p50"),
         json.getJsonObject("room_pause_ms").getDouble("p99"), json.getJsonObject("room_pause_ms").getDouble("max"));
   }

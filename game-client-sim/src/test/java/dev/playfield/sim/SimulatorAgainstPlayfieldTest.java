@@ -88,6 +88,10 @@ class SimulatorAgainstPlayfieldTest {
     assertThat(json.getLong("seats_lost")).as("every churned bot got its seat back").isZero();
     assertThat(json.getJsonObject("resume_pause_ms").getDouble("p99")).as("back in the match within a second")
         .isLessThan(1_000);
+    assertThat(json.getJsonObject("resume_after_reconnect_ms").getLong("count")).as("timed from each new connection")
+        .isPositive().isLessThanOrEqualTo(json.getLong("resumed"));
+    assertThat(json.getJsonObject("resume_after_reconnect_ms").getDouble("p99"))
+        .isLessThanOrEqualTo(json.getJsonObject("resume_pause_ms").getDouble("p99"));
     assertThat(report.failed()).isFalse();
   }
 
