@@ -60,10 +60,6 @@ public final class MatchmakerVerticle extends VerticleBase {
   private boolean forming;
   private PlayfieldMetrics metrics;
 
-  public MatchmakerVerticle(Map<String, ModeConfig> modes, int intervalMs, Clock clock, ClusterServices cluster) {
-    this(modes, intervalMs, Integer.MAX_VALUE, clock, cluster);
-  }
-
   /**
    * @param maxMatchesPerPass matches formed per pass at most: a crowd that queues at once (the end of
    *     a wave of matches that started together) is seated over a few passes instead of in one burst

@@ -29,7 +29,7 @@ final class TickSchedule {
    * largest is kept for {@link #maxLatenessNanos()}.
    */
   long started(long nowNanos) {
-    long lateness = Math.max(0, nowNanos - (startNanos + nextTick * periodNanos));
+    long lateness = Math.max(0, nowNanos - deadlineOf(nextTick));
     maxLatenessNanos = Math.max(maxLatenessNanos, lateness);
     return lateness;
   }
@@ -42,7 +42,7 @@ final class TickSchedule {
   /** Called after a tick ran; moves to the next slot and returns milliseconds until it is due. */
   long advance(long nowNanos) {
     nextTick++;
-    long deadline = startNanos + nextTick * periodNanos;
+    long deadline = deadlineOf(nextTick);
     if (nowNanos > deadline) {
       overruns++;
       long slotsBehind = (nowNanos - deadline) / periodNanos;
@@ -54,6 +54,10 @@ final class TickSchedule {
       return 1;
     }
     return Math.max(1, (deadline - nowNanos + 999_999) / 1_000_000);
+  }
+
+  private long deadlineOf(long tick) {
+    return startNanos + tick * periodNanos;
   }
 
   /** Tick slots that were missed because a tick ended after the next one was due. */
