@@ -8,10 +8,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -28,6 +33,9 @@ public final class TestCluster implements AutoCloseable {
     }
   }
 
+  private static final Random RANDOM = new Random();
+  private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
   private final String name = "playfield-test-" + UUID.randomUUID();
   private final List<Integer> ports = new ArrayList<>();
   private final List<Member> members = new ArrayList<>();
@@ -38,11 +46,38 @@ public final class TestCluster implements AutoCloseable {
     }
   }
 
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * A port on 127.0.0.1 that is free now and was not handed out before in this JVM. It is picked
+   * below the kernel's ephemeral range: a port the kernel chose for "port 0" is one it may give the
+   * next outgoing connection (Hazelcast members connecting to each other) before a node binds it.
+   */
+  public static synchronized int freePort() {
+    int low = 20_000;
+    int high = ephemeralRangeStart();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = low + RANDOM.nextInt(high - low);
+      if (!HANDED_OUT.contains(port) && bindable(port)) {
+        HANDED_OUT.add(port);
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free port between " + low + " and " + high);
+  }
+
+  private static boolean bindable(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException taken) {
+      return false;
+    }
+  }
+
+  private static int ephemeralRangeStart() {
+    try {
+      int start = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+      return start > 21_000 ? start : 32_768;
+    } catch (IOException | RuntimeException notLinux) {
+      return 32_768;
     }
   }
 
