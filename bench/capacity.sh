@@ -7,7 +7,8 @@
 #   bench/capacity.sh 500 1600        # other steps
 # Environment: MEASURE_SECONDS (30), WARMUP_SECONDS after the ramp (five matches: 5 x (MATCH_SECONDS + 2)), RAMP bots/s (500),
 # MATCH_SECONDS (20), REPEAT runs per step, median kept (1), SERVERS ("playfield baseline"),
-# SERVER_CORE (0), BOTS_CORE (1), TRANSPORT (auto), ENCODING (binary), SERVER_JAVA_OPTS,
+# SERVER_CORE (0), BOTS_CORE (1), TRANSPORT (auto), ENCODING (binary), SERVER_JAVA_OPTS (added to
+# config/jvm.options, which both servers use; JVM_OPTIONS_FILE= leaves that file out),
 # SECTION: the BENCHMARKS.md section to write (capacity), so a focused rerun can sit beside the sweep;
 # RESULTS_FROM=bench/out/capacity-....jsonl: write the section from earlier results without running.
 source "$(dirname "$0")/lib.sh"
@@ -38,7 +39,7 @@ fi
 
 SECTION="${SECTION:-capacity}"
 section="$OUT/$SECTION.md"
-SECTION="$SECTION" ENVDESC="REPEAT=$REPEAT MEASURE_SECONDS=$MEASURE WARMUP_SECONDS=${WARMUP_SECONDS:-$(( 5 * (${MATCH_SECONDS:-20} + 2) ))} RAMP=${RAMP:-500} MATCH_SECONDS=${MATCH_SECONDS:-20}" python3 - "$RESULTS" "$started" "$(machine_line)" "$*" "$MEASURE" "$REPEAT" >"$section" <<'PY'
+JVMDESC="${JVM_OPTIONS_FILE:+config/jvm.options }${SERVER_JAVA_OPTS:-}" SECTION="$SECTION" ENVDESC="REPEAT=$REPEAT MEASURE_SECONDS=$MEASURE WARMUP_SECONDS=${WARMUP_SECONDS:-$(( 5 * (${MATCH_SECONDS:-20} + 2) ))} RAMP=${RAMP:-500} MATCH_SECONDS=${MATCH_SECONDS:-20}" python3 - "$RESULTS" "$started" "$(machine_line)" "$*" "$MEASURE" "$REPEAT" >"$section" <<'PY'
 import json, os, statistics, sys
 results, started, machine, args, measure, repeat = sys.argv[1:]
 rows = [json.loads(l) for l in open(results)]
@@ -49,7 +50,8 @@ steps = sorted({r["players"] for r in rows})
 out = ["## Capacity" + ("" if os.environ.get("SECTION", "capacity") == "capacity" else f" ({os.environ['SECTION']})"), "",
        f"Date {started}. Machine: {machine}.",
        f"Command: `{os.environ['ENVDESC']} bench/capacity.sh {args}`".rstrip() + f" (measured {measure} s per step after the ramp and warmup; "
-       f"median of {repeat} run(s) per step). Server pinned to one core, bots to the other; binary encoding unless noted.",
+       f"median of {repeat} run(s) per step). Server pinned to one core, bots to the other; binary encoding unless noted; "
+       f"server JVM options: {os.environ['JVMDESC'].strip() or 'the JVM defaults'}.",
        "", "| players | server | connected | server CPU % | server core busy % (softirq) | CPU µs / player-s | ratio to baseline | ack p50 ms | ack p99 ms | ack p99.9 ms | bytes in / bot-s | "
        "tick max p99 ms | overruns in window | RSS MiB | sim CPU % | errors | disconnects |",
        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]

@@ -10,6 +10,10 @@ SERVER_CORE="${SERVER_CORE:-0}"
 BOTS_CORE="${BOTS_CORE:-1}"
 PLAYFIELD_JAR="${PLAYFIELD_JAR:-$ROOT/target/playfield.jar}"  # override to compare another build
 SIM_JAR="$ROOT/game-client-sim/target/game-client-sim.jar"
+# Every server JVM (Playfield and the baseline alike) starts with the recommended options, as the
+# container image does; JVM_OPTIONS_FILE= (empty) runs without them, to compare.
+JVM_OPTIONS_FILE="${JVM_OPTIONS_FILE-$ROOT/config/jvm.options}"
+JVM_OPTIONS_ARG="${JVM_OPTIONS_FILE:+@$JVM_OPTIONS_FILE}"
 CLK_TCK="$(getconf CLK_TCK)"
 mkdir -p "$OUT"
 
@@ -57,9 +61,9 @@ start_server() {
     PLAYFIELD_HTTP_HOST=127.0.0.1 PLAYFIELD_HTTP_PORT="$port" \
     PLAYFIELD_MODES_ARENA_SETTINGS_MATCH_SECONDS="$match_seconds" \
     PLAYFIELD_TRANSPORT="${TRANSPORT:-auto}" \
-      taskset -c "$SERVER_CORE" java ${SERVER_JAVA_OPTS:-} -jar "$PLAYFIELD_JAR" >"$log" 2>&1 &
+      taskset -c "$SERVER_CORE" java $JVM_OPTIONS_ARG ${SERVER_JAVA_OPTS:-} -jar "$PLAYFIELD_JAR" >"$log" 2>&1 &
   else
-    taskset -c "$SERVER_CORE" java ${SERVER_JAVA_OPTS:-} -cp "$SIM_JAR" "$BENCH_DIR/baseline/BaselineServer.java" \
+    taskset -c "$SERVER_CORE" java $JVM_OPTIONS_ARG ${SERVER_JAVA_OPTS:-} -cp "$SIM_JAR" "$BENCH_DIR/baseline/BaselineServer.java" \
       --port "$port" --match-seconds "$match_seconds" --transport "${TRANSPORT:-auto}" >"$log" 2>&1 &
   fi
   SERVER_PID=$!
@@ -196,7 +200,7 @@ start_node() {
   PLAYFIELD_CLUSTER_HOST=127.0.0.1 PLAYFIELD_AUTH_TOKEN_SECRET="$CLUSTER_SECRET" \
   PLAYFIELD_ADMIN_TOKEN="$ADMIN_TOKEN" PLAYFIELD_HTTP_HOST=127.0.0.1 PLAYFIELD_HTTP_PORT="$http" \
   PLAYFIELD_MODES_ARENA_SETTINGS_MATCH_SECONDS="$match_seconds" PLAYFIELD_TRANSPORT="${TRANSPORT:-auto}" \
-    taskset -c "$SERVER_CORE" java -Dvertx.disableDnsResolver=true ${SERVER_JAVA_OPTS:-} -jar "$PLAYFIELD_JAR" >"$log" 2>&1 &
+    taskset -c "$SERVER_CORE" java $JVM_OPTIONS_ARG -Dvertx.disableDnsResolver=true ${SERVER_JAVA_OPTS:-} -jar "$PLAYFIELD_JAR" >"$log" 2>&1 &
   NODE_PID=$!
   STARTED_PIDS+=("$NODE_PID")
 }

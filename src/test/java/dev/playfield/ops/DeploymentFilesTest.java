@@ -81,6 +81,18 @@ class DeploymentFilesTest {
     assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("EXPOSE 8080 5701 5801").contains("/health");
   }
 
+  @Test
+  void theRecommendedJvmOptionsAreAcceptedByThisJvmAndTheImageUsesThem() throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process = new ProcessBuilder(java.toString(), "@" + ROOT.resolve("config/jvm.options"),
+        "-XX:+PrintFlagsFinal", "-version").redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor()).as(output).isZero();
+    assertThat(output).containsPattern("CompilerThreadPriority\\s+= 19\\s+\\{product\\} \\{command line\\}")
+        .containsPattern("ThreadPriorityPolicy\\s+= 1\\s+\\{product\\} \\{command line\\}");
+    assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("java @/app/config/jvm.options $JAVA_OPTS");
+  }
+
   private static Map<String, Object> byKindAndName(List<Map<String, Object>> documents, String kind, String name) {
     return documents.stream()
         .filter(d -> kind.equals(d.get("kind")) && name.equals(map(d.get("metadata")).get("name")))
