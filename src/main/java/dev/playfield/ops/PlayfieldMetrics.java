@@ -36,6 +36,7 @@ public final class PlayfieldMetrics {
   private final PrometheusMeterRegistry registry;
   private final Map<String, AtomicInteger> roomsByState = new ConcurrentHashMap<>();
   private final Map<String, Timer> tickTimers = new ConcurrentHashMap<>();
+  private final Map<String, Timer> latenessTimers = new ConcurrentHashMap<>();
   private final Map<String, Timer> waitTimers = new ConcurrentHashMap<>();
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private final Map<String, DistributionSummary> byteSummaries = new ConcurrentHashMap<>();
@@ -106,6 +107,20 @@ public final class PlayfieldMetrics {
             .tag("mode", m)
             .serviceLevelObjectives(millis(0.05), millis(0.1), millis(0.25), millis(0.5), millis(1),
                 millis(2.5), millis(5), millis(10), millis(25), millis(50))
+            .register(registry))
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * A tick started {@code nanos} after its slot: timer lag or an event loop busy with other work.
+   * Rising lateness is the first sign of a node short of CPU, before any slot is missed.
+   */
+  public void tickLateness(String mode, long nanos) {
+    latenessTimers.computeIfAbsent(mode, m -> Timer.builder("playfield_tick_lateness")
+            .description("How late a room tick started after its slot on the tick schedule")
+            .tag("mode", m)
+            .serviceLevelObjectives(millis(1), millis(2.5), millis(5), millis(10), millis(25), millis(50),
+                millis(100), millis(250))
             .register(registry))
         .record(nanos, TimeUnit.NANOSECONDS);
   }

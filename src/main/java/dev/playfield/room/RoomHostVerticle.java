@@ -227,7 +227,7 @@ public final class RoomHostVerticle extends VerticleBase {
       return;
     }
     long started = System.nanoTime();
-    hosted.schedule.started(started);
+    metrics.tickLateness(room.mode().name(), hosted.schedule.started(started));
     Room.Phase before = room.phase();
     Map<String, RoomTick> frames = room.tickOnce();
     frames.forEach((gateway, tick) ->

@@ -69,6 +69,9 @@ class MetricsTest {
       assertThat(value(during, "playfield_message_bytes_sum{direction=\"out\",encoding=\"json\"}")).isPositive();
       assertThat(value(during, "playfield_protocol_errors_total{code=\"MALFORMED_FRAME\"}")).isEqualTo(1);
       assertThat(during).as("tick duration is a histogram").contains("playfield_tick_duration_seconds_bucket{");
+      assertThat(value(during, "playfield_tick_lateness_seconds_count{mode=\"arena\"}"))
+          .as("each tick's start is measured against its slot").isPositive();
+      assertThat(during).contains("playfield_tick_lateness_seconds_bucket{");
       assertThat(during).as("Vert.x's own metrics are on").contains("vertx_http_server_");
 
       json.await(ServerMessage::hasMatchEnd, WAIT);
