@@ -25,5 +25,5 @@ ENV PLAYFIELD_EVENTBUS_PORT=5801
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Dvertx.disableDnsResolver=true"
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD curl -fsS -o /dev/null http://127.0.0.1:8080/health || exit 1
-# config/jvm.options: the recommended options (JIT compilers at the lowest priority); JAVA_OPTS after them.
+# config/jvm.options: the recommended options (JIT compilers at a lower priority); JAVA_OPTS after them.
 ENTRYPOINT ["sh", "-c", "exec java @/app/config/jvm.options $JAVA_OPTS -jar /app/playfield.jar"]

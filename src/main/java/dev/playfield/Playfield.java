@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.transport.Transport;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +70,8 @@ public final class Playfield {
     Transport transport = chooseTransport(System.getenv().getOrDefault(TRANSPORT_VARIABLE, "auto"));
     VertxOptions options = VertxMetricsSetup.enable(new VertxOptions())
         .setEventLoopPoolSize(config.node().eventLoopThreads());
-    log.info("network transport: {}, {} event loop(s)", transport.name(), options.getEventLoopPoolSize());
+    log.info("network transport: {}, {} event loop(s), JIT compilers {}", transport.name(),
+        options.getEventLoopPoolSize(), compilerPriority());
     if (!config.cluster().enabled()) {
       Vertx vertx = Vertx.builder().with(options).withTransport(transport).build();
       PlayfieldNode node = new PlayfieldNode(vertx, config).start().await();
@@ -89,6 +91,16 @@ public final class Playfield {
    * {@code auto} the fastest that loads here: native io_uring, then native epoll, then NIO. The
    * native ones cost about half of NIO per frame, and per-frame cost is what bounds a node.
    */
+  /**
+   * Whether the JVM was started with config/jvm.options' compiler priority: on a node with few cores
+   * a compiler at normal priority delays ticks, so the start line says which one this node has.
+   */
+  static String compilerPriority() {
+    boolean lowered = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .anyMatch(argument -> argument.startsWith("-XX:CompilerThreadPriority="));
+    return lowered ? "at lowered priority" : "at normal priority (see config/jvm.options)";
+  }
+
   static Transport chooseTransport(String wanted) {
     List<Transport> candidates = switch (wanted.toLowerCase(Locale.ROOT)) {
       case "io_uring", "io-uring", "iouring" -> List.of(Transport.IO_URING);

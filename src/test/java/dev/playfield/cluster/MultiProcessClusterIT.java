@@ -46,7 +46,8 @@ class MultiProcessClusterIT {
         "PLAYFIELD_NODE_DRAIN_TIMEOUT_SECONDS", "30"));
     List<ServerProcess> servers = cluster.servers();
     int[] httpPorts = {cluster.httpPort(0), cluster.httpPort(1), cluster.httpPort(2)};
-    assertThat(servers.get(0).logText()).contains("matchmaker active");
+    assertThat(servers.get(0).logText()).contains("matchmaker active")
+        .as("started with config/jvm.options").contains("JIT compilers at lowered priority");
 
     // Three matches, each with players on two different nodes.
     List<TestClient[]> pairs = new ArrayList<>();

@@ -88,7 +88,7 @@ class DeploymentFilesTest {
         "-XX:+PrintFlagsFinal", "-version").redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes());
     assertThat(process.waitFor()).as(output).isZero();
-    assertThat(output).containsPattern("CompilerThreadPriority\\s+= 19\\s+\\{product\\} \\{command line\\}")
+    assertThat(output).containsPattern("CompilerThreadPriority\\s+= 10\\s+\\{product\\} \\{command line\\}")
         .containsPattern("ThreadPriorityPolicy\\s+= 1\\s+\\{product\\} \\{command line\\}");
     assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("java @/app/config/jvm.options $JAVA_OPTS");
   }

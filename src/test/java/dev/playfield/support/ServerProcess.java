@@ -15,8 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Playfield node as its own JVM, started from the packaged jar with environment variables, as an
- * operator would start it. Its log is kept for the test to read and to print when something fails.
+ * A Playfield node as its own JVM, started from the packaged jar with the recommended JVM options
+ * and environment variables, as an operator would start it. Its log is kept for the test to read
+ * and to print when something fails.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -49,7 +50,7 @@ public final class ServerProcess implements AutoCloseable {
     }
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:+UseSerialGC", "-Dvertx.disableDnsResolver=true",
+        "@config/jvm.options", "-Xmx256m", "-XX:+UseSerialGC", "-Dvertx.disableDnsResolver=true",
         "-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(env);
