@@ -53,8 +53,12 @@ out = ["## Capacity" + ("" if os.environ.get("SECTION", "capacity") == "capacity
        f"median of {repeat} run(s) per step). Server pinned to one core, bots to the other; binary encoding unless noted; "
        f"server JVM options: {os.environ['JVMDESC'].strip() or 'the JVM defaults'}.",
        "", "| players | server | connected | server CPU % | server core busy % (softirq) | CPU µs / player-s | ratio to baseline | ack p50 ms | ack p99 ms | ack p99.9 ms | bytes in / bot-s | "
-       "tick max p99 ms | overruns in window | RSS MiB | sim CPU % | errors | disconnects |",
-       "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+       "tick max p99 ms | overruns in window | ticks > 25 ms late in window | RSS MiB | sim CPU % | errors | disconnects |",
+       "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+def each(rs, key):
+    """Every run's value, in run order (a median would hide the one bad run of three)."""
+    xs = [r.get(key) for r in rs]
+    return " / ".join(f"{x:,}" for x in xs if x is not None)
 for n in steps:
     base = med([r["cpu_us_per_player_s"] for r in rows if r["players"] == n and r["server"] == "baseline"])
     for kind in ("playfield", "baseline"):
@@ -65,10 +69,11 @@ for n in steps:
         cpu = m("cpu_us_per_player_s")
         ratio = f"{cpu / base:.2f}" if (kind == "playfield" and base) else ("1" if kind == "baseline" else "")
         tick = m("tick_max_p99_ms") if kind == "playfield" else None
-        over = m("overruns") if kind == "playfield" else None
+        over = each(rs, "overruns") if kind == "playfield" else ""
+        late = each(rs, "late_ticks") if kind == "playfield" else ""
         out.append(f"| {n} | {kind} | {m('connected'):.0f} | {m('server_cpu_pct'):.0f} | {m('server_core_busy_pct'):.0f} ({m('server_core_softirq_pct'):.0f}) | {cpu:.0f} | {ratio} | "
                    f"{m('ack_p50'):.1f} | {m('ack_p99'):.1f} | {m('ack_p999'):.1f} | {m('bytes_in_per_bot_s'):.0f} | "
-                   f"{'' if tick is None else f'{tick:.2f}'} | {'' if over is None else f'{over:.0f}'} | "
+                   f"{'' if tick is None else f'{tick:.2f}'} | {over} | {late} | "
                    f"{m('rss_mib'):.0f} | {m('sim_cpu_pct'):.0f} | {m('errors'):.0f} | {m('disconnects'):.0f} |")
 out += ["", "CPU µs per player-second: the server process's user+system CPU time over the measured window "
         "(from /proc/PID/stat), divided by players × seconds. Server core busy: all non-idle time of the "
@@ -76,7 +81,8 @@ out += ["", "CPU µs per player-second: the server process's user+system CPU tim
         "charged for, and anything else the machine ran there. Tick max p99: the 99th percentile over the "
         "rooms that finished a match during the run of each room's longest tick (whole run, from the room log "
         "lines). Overruns in window: tick slots missed during the measured window, from the server's "
-        "playfield_tick_overruns_total (Playfield only). Bytes in per bot-second: state traffic the bots received; "
+        "playfield_tick_overruns_total, and ticks that started more than 25 ms after their slot, from "
+        "playfield_tick_lateness_seconds (Playfield only; every run's value, in run order). Bytes in per bot-second: state traffic the bots received; "
         "about 6,800 when every state arrives, less when a server skips ticks or drops states. Raw results: one JSON line per run in bench/out/."]
 loads = [r["loadavg_1m"] for r in rows if "loadavg_1m" in r]
 if loads:

@@ -78,13 +78,18 @@ stop_server() {
   kill -9 "$1" 2>/dev/null || true
 }
 
-# overruns_now PORT: Playfield's playfield_tick_overruns_total (tick slots missed so far), or 0.
-overruns_now() {
-  python3 - "$1" <<'PY' 2>/dev/null || echo 0
+# tick_counters PORT: Playfield's tick slots missed so far (playfield_tick_overruns_total) and ticks
+# that started more than 25 ms late (from playfield_tick_lateness_seconds), as "N M"; "0 0" if none.
+tick_counters() {
+  python3 - "$1" <<'PY' 2>/dev/null || echo "0 0"
 import re, sys, urllib.request
 text = urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/metrics", timeout=5).read().decode()
-m = re.search(r"^playfield_tick_overruns_total(?:\{[^}]*\})? ([0-9.eE+]+)$", text, re.M)
-print(int(float(m.group(1))) if m else 0)
+def value(pattern):
+    m = re.search(pattern + r" ([0-9.eE+]+)$", text, re.M)
+    return int(float(m.group(1))) if m else 0
+late = (value(r'^playfield_tick_lateness_seconds_bucket\{[^}]*le="\+Inf"[^}]*\}')
+        - value(r'^playfield_tick_lateness_seconds_bucket\{[^}]*le="0\.025"[^}]*\}'))
+print(value(r"^playfield_tick_overruns_total(?:\{[^}]*\})?"), late)
 PY
 }
 
@@ -98,7 +103,7 @@ run_step() {
   local kind=$1 encoding=$2 players=$3 measure=$4
   local ramp="${RAMP:-500}" match_seconds="${MATCH_SECONDS:-20}"
   local warmup_extra="${WARMUP_SECONDS:-$(( 5 * (match_seconds + 2) ))}"
-  local port log report ramp_s warmup duration server sim t0 t1 s0 s1 rss b0 a0 b1 a1 q0 q1 o0 o1
+  local port log report ramp_s warmup duration server sim t0 t1 s0 s1 rss b0 a0 b1 a1 q0 q1 o0 o1 l0 l1
   port="$(free_port)"
   log="$OUT/$kind-$encoding-$players.log"
   report="$OUT/$kind-$encoding-$players.json"
@@ -114,20 +119,20 @@ run_step() {
     --report "$report" --quiet --allow-errors >"$OUT/$kind-$encoding-$players.sim.txt" 2>&1 &
   sim=$!
   sleep $(( warmup + 1 ))
-  o0="$(overruns_now "$port")"
+  read -r o0 l0 <<<"$(tick_counters "$port")"
   t0="$(cpu_ticks "$server")"; s0="$(cpu_ticks "$sim")"; read -r b0 a0 q0 <<<"$(core_jiffies "$SERVER_CORE")"
   sleep "$measure"
   t1="$(cpu_ticks "$server")"; s1="$(cpu_ticks "$sim")"; read -r b1 a1 q1 <<<"$(core_jiffies "$SERVER_CORE")"
-  o1="$(overruns_now "$port")"
+  read -r o1 l1 <<<"$(tick_counters "$port")"
   rss="$(rss_mib "$server")"
   wait "$sim" || true
   stop_server "$server"
   python3 - "$report" "$log" "$kind" "$encoding" "$players" "$measure" "$((t1 - t0))" "$((s1 - s0))" \
     "$CLK_TCK" "$rss" "$((b1 - b0))" "$((a1 - a0))" "$((q1 - q0))" "$(cut -d' ' -f1 /proc/loadavg)" \
-    "$((o1 - o0))" >>"$RESULTS" <<'PY'
+    "$((o1 - o0))" "$((l1 - l0))" >>"$RESULTS" <<'PY'
 import json, re, sys
 report, log, kind, enc, players, measure, ticks, sim_ticks, clk, rss, core_busy, core_all, core_softirq, load, \
-    window_overruns = sys.argv[1:]
+    window_overruns, window_late = sys.argv[1:]
 r = json.load(open(report))
 players, measure, clk = int(players), float(measure), float(clk)
 cpu_s = int(ticks) / clk
@@ -154,6 +159,7 @@ print(json.dumps({
     "matches_completed": r["matches_completed"], "rss_mib": int(rss),
     "rooms_finished": rooms, "tick_max_p99_ms": p99max, "overruns_lifetime": overruns,
     "overruns": int(window_overruns) if kind == "playfield" else None,
+    "late_ticks": int(window_late) if kind == "playfield" else None,
     "loadavg_1m": float(load)}))
 PY
   tail -1 "$RESULTS" >&2
