@@ -87,11 +87,6 @@ public final class Playfield {
   }
 
   /**
-   * The transport named by {@code wanted} ({@code io_uring}, {@code epoll}, {@code nio}), or with
-   * {@code auto} the fastest that loads here: native io_uring, then native epoll, then NIO. The
-   * native ones cost about half of NIO per frame, and per-frame cost is what bounds a node.
-   */
-  /**
    * Whether the JVM was started with config/jvm.options' compiler priority: on a node with few cores
    * a compiler at normal priority delays ticks, so the start line says which one this node has.
    */
@@ -101,6 +96,11 @@ public final class Playfield {
     return lowered ? "at lowered priority" : "at normal priority (see config/jvm.options)";
   }
 
+  /**
+   * The transport named by {@code wanted} ({@code io_uring}, {@code epoll}, {@code nio}), or with
+   * {@code auto} the fastest that loads here: native io_uring, then native epoll, then NIO. The
+   * native ones cost about half of NIO per frame, and per-frame cost is what bounds a node.
+   */
   static Transport chooseTransport(String wanted) {
     List<Transport> candidates = switch (wanted.toLowerCase(Locale.ROOT)) {
       case "io_uring", "io-uring", "iouring" -> List.of(Transport.IO_URING);

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Cluster state of a standalone node: in this process's memory, and this node always leads. */
 public final class LocalCluster {
@@ -72,7 +73,7 @@ public final class LocalCluster {
     static final int SWEEP_EVERY_PUTS = 1024;
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong puts = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong puts = new AtomicLong();
 
     @Override
     public Future<Void> put(String tokenId, ResumeEntry entry, long ttlMillis) {

@@ -23,6 +23,7 @@ import dev.playfield.protocol.internal.CreateRoom;
 import dev.playfield.protocol.internal.GatewayFrame;
 import dev.playfield.protocol.internal.RoomCreated;
 import dev.playfield.protocol.internal.RoomRecord;
+import dev.playfield.protocol.internal.SeatRecord;
 import dev.playfield.protocol.internal.Seat;
 import dev.playfield.protocol.internal.SeatLeft;
 import io.vertx.core.eventbus.ReplyException;
@@ -113,10 +114,7 @@ class RoomHostVerticleTest {
     java.util.Set<String> members = java.util.concurrent.ConcurrentHashMap.newKeySet();
     members.addAll(List.of(NODE, "node-0"));
     ClusterServices lagging = withMembers(members);
-    RoomRecord record = RoomRecord.newBuilder().setRoomId("room-of-node-0").setMode("slow").setOwner("node-0")
-        .setTick(40).addSeats(dev.playfield.protocol.internal.SeatRecord.newBuilder().setPlayerId("p1").setName("p1")
-            .setGateway(Addresses.gateway(NODE)).setPresent(true).setConnected(true)).build();
-    assertThat(lagging.rooms().replace(record.getRoomId(), null, record.toByteArray()).await()).isTrue();
+    RoomRecord record = storeRoomOfNode0(lagging);
     deployHost(vertx, lagging);
 
     vertx.setTimer(300, id -> members.remove("node-0"));
@@ -131,10 +129,7 @@ class RoomHostVerticleTest {
   @Test
   void aTakeoverOfARoomWhoseOwnerStaysAMemberIsRefused(Vertx vertx) throws Exception {
     ClusterServices alive = withMembers(java.util.Set.of(NODE, "node-0"));
-    RoomRecord record = RoomRecord.newBuilder().setRoomId("room-of-node-0").setMode("slow").setOwner("node-0")
-        .addSeats(dev.playfield.protocol.internal.SeatRecord.newBuilder().setPlayerId("p1").setName("p1")
-            .setGateway(Addresses.gateway(NODE)).setPresent(true).setConnected(true)).build();
-    assertThat(alive.rooms().replace(record.getRoomId(), null, record.toByteArray()).await()).isTrue();
+    RoomRecord record = storeRoomOfNode0(alive);
     deployHost(vertx, alive);
 
     assertThatThrownBy(() -> vertx.eventBus().request(Addresses.roomHost(NODE),
@@ -142,6 +137,15 @@ class RoomHostVerticleTest {
         .isInstanceOf(ReplyException.class).hasMessageContaining("still a member");
     assertThat(RoomRecord.parseFrom(alive.rooms().load(record.getRoomId()).await()).getOwner())
         .as("the live owner keeps its room").isEqualTo("node-0");
+  }
+
+  /** Replicates a running room owned by "node-0" with one player seated through this node. */
+  private static RoomRecord storeRoomOfNode0(ClusterServices services) {
+    RoomRecord record = RoomRecord.newBuilder().setRoomId("room-of-node-0").setMode("slow").setOwner("node-0")
+        .setTick(40).addSeats(SeatRecord.newBuilder().setPlayerId("p1").setName("p1")
+            .setGateway(Addresses.gateway(NODE)).setPresent(true).setConnected(true)).build();
+    assertThat(services.rooms().replace(record.getRoomId(), null, record.toByteArray()).await()).isTrue();
+    return record;
   }
 
   /** This node's cluster services, with a membership view the test controls. */
