@@ -82,7 +82,9 @@ out += ["", "CPU µs per player-second: the server process's user+system CPU tim
         "rooms that finished a match during the run of each room's longest tick (whole run, from the room log "
         "lines). Overruns in window: tick slots missed during the measured window, from the server's "
         "playfield_tick_overruns_total, and ticks that started more than 25 ms after their slot, from "
-        "playfield_tick_lateness_seconds (Playfield only; every run's value, in run order). Bytes in per bot-second: state traffic the bots received; "
+        "playfield_tick_lateness_seconds (Playfield only; every run's value, in run order). Playfield's /metrics "
+        "is read every " + os.environ.get("SCRAPE_SECONDS", "15") + " s through the whole run, as a Prometheus "
+        "server would (0: only at the window's edges). Bytes in per bot-second: state traffic the bots received; "
         "about 6,800 when every state arrives, less when a server skips ticks or drops states. Raw results: one JSON line per run in bench/out/."]
 loads = [r["loadavg_1m"] for r in rows if "loadavg_1m" in r]
 if loads:

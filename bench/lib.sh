@@ -93,6 +93,28 @@ print(value(r"^playfield_tick_overruns_total(?:\{[^}]*\})?"), late)
 PY
 }
 
+# scrape_metrics PORT SECONDS: reads /metrics every SCRAPE_SECONDS (15, as a Prometheus server
+# would; 0: never) for SECONDS, in the background (sets SCRAPER_PID). A node is always scraped in
+# production, and a benchmark that reads its counters only at the window's edges would measure the
+# first, cold scrape (25-80 ms of rendering) instead of the steady cost.
+scrape_metrics() {
+  local port=$1 seconds=$2 every="${SCRAPE_SECONDS:-15}"
+  SCRAPER_PID=
+  (( every > 0 )) || return 0
+  python3 - "$port" "$seconds" "$every" <<'PY' &
+import sys, time, urllib.request
+port, seconds, every = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+end = time.time() + seconds
+while time.time() < end:
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read()
+    except OSError:
+        pass
+    time.sleep(min(every, max(0.0, end - time.time())))
+PY
+  SCRAPER_PID=$!
+}
+
 # run_step KIND ENCODING PLAYERS MEASURE_SECONDS -> appends one JSON line to $RESULTS.
 # Bots ramp up, then WARMUP_SECONDS pass, then the server is measured over MEASURE_SECONDS. The
 # default warmup is five rounds of matches: all bots start together, so their matches end together,
@@ -113,6 +135,8 @@ run_step() {
   start_server "$kind" "$port" "$log" "$match_seconds"
   server=$SERVER_PID
   wait_port "$port"
+  SCRAPER_PID=
+  [[ "$kind" != playfield ]] || scrape_metrics "$port" "$duration"
   sleep 1
   taskset -c "$BOTS_CORE" java -jar "$SIM_JAR" --url "ws://127.0.0.1:$port/ws" --bots "$players" \
     --ramp "$ramp" --duration "${duration}s" --warmup "${warmup}s" --encoding "$encoding" \
@@ -126,6 +150,7 @@ run_step() {
   read -r o1 l1 <<<"$(tick_counters "$port")"
   rss="$(rss_mib "$server")"
   wait "$sim" || true
+  [[ -z "${SCRAPER_PID:-}" ]] || kill "$SCRAPER_PID" 2>/dev/null || true
   stop_server "$server"
   python3 - "$report" "$log" "$kind" "$encoding" "$players" "$measure" "$((t1 - t0))" "$((s1 - s0))" \
     "$CLK_TCK" "$rss" "$((b1 - b0))" "$((a1 - a0))" "$((q1 - q0))" "$(cut -d' ' -f1 /proc/loadavg)" \

@@ -5,7 +5,6 @@ import dev.playfield.cluster.LocalLoad;
 import dev.playfield.config.PlayfieldConfig.AdminConfig;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 
 /**
  * Everything the node serves over HTTP besides game sessions: {@code /metrics}, {@code /health},
@@ -28,7 +27,7 @@ public final class OpsRoutes {
 
   public void mount(Router router) {
     PlayfieldMetrics metrics = PlayfieldMetrics.of(vertx);
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics.registry()));
+    router.get("/metrics").handler(new MetricsScrape(metrics.registry()));
     HealthRoutes.mount(router, vertx, cluster.nodeId(), load, cluster.nodes());
     router.route("/admin/api/*").handler(new AdminAuth(admin.token()));
     new AdminApi(vertx.eventBus(), cluster).mount(router);

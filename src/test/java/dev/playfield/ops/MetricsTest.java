@@ -8,9 +8,11 @@ import dev.playfield.protocol.v1.ServerMessage;
 import dev.playfield.support.Http;
 import dev.playfield.support.TestClient;
 import dev.playfield.support.TestNode;
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +90,19 @@ class MetricsTest {
     assertThat(value(after, "playfield_rooms{state=\"finished\"}")).isZero();
     assertThat(value(after, "playfield_cross_node_hops_total{kind=\"room_to_gateway\"}"))
         .as("one node: nothing crosses").isZero();
+  }
+
+  @Test
+  void scrapesRenderOffTheEventLoop() {
+    AtomicReference<String> renderedOn = new AtomicReference<>();
+    Gauge.builder("test_scrape_thread", () -> {
+      renderedOn.set(Thread.currentThread().getName());
+      return 1;
+    }).register(PlayfieldMetrics.of(vertx).registry());
+
+    assertThat(value(scrape(), "test_scrape_thread")).isEqualTo(1);
+    assertThat(renderedOn.get()).as("rendering a scrape must not hold up the rooms' ticks")
+        .startsWith("vert.x-worker-thread");
   }
 
   private String scrape() {
