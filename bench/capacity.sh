@@ -7,7 +7,8 @@
 #   bench/capacity.sh 500 1600        # other steps
 # Environment: MEASURE_SECONDS (30), WARMUP_SECONDS after the ramp (five matches: 5 x (MATCH_SECONDS + 2)), RAMP bots/s (500),
 # MATCH_SECONDS (20), REPEAT runs per step, median kept (1), SERVERS ("playfield baseline"),
-# SERVER_CORE (0), BOTS_CORE (1), TRANSPORT (auto), ENCODING (binary), SERVER_JAVA_OPTS (added to
+# SERVER_CORE (0), BOTS_CORE (1), TRANSPORT (auto), ENCODING (binary), SCRAPE_SECONDS (15: how often
+# Playfield's /metrics is read through each run; 0: only at the window's edges), SERVER_JAVA_OPTS (added to
 # config/jvm.options, which both servers use; JVM_OPTIONS_FILE= leaves that file out),
 # SECTION: the BENCHMARKS.md section to write (capacity), so a focused rerun can sit beside the sweep;
 # RESULTS_FROM=bench/out/capacity-....jsonl: write the section from earlier results without running.
@@ -39,7 +40,7 @@ fi
 
 SECTION="${SECTION:-capacity}"
 section="$OUT/$SECTION.md"
-JVMDESC="${JVM_OPTIONS_FILE:+config/jvm.options }${SERVER_JAVA_OPTS:-}" SECTION="$SECTION" ENVDESC="REPEAT=$REPEAT MEASURE_SECONDS=$MEASURE WARMUP_SECONDS=${WARMUP_SECONDS:-$(( 5 * (${MATCH_SECONDS:-20} + 2) ))} RAMP=${RAMP:-500} MATCH_SECONDS=${MATCH_SECONDS:-20}" python3 - "$RESULTS" "$started" "$(machine_line)" "$*" "$MEASURE" "$REPEAT" >"$section" <<'PY'
+JVMDESC="${JVM_OPTIONS_FILE:+config/jvm.options }${SERVER_JAVA_OPTS:-}" SECTION="$SECTION" ENVDESC="${SCRAPE_SECONDS:+SCRAPE_SECONDS=$SCRAPE_SECONDS }REPEAT=$REPEAT MEASURE_SECONDS=$MEASURE WARMUP_SECONDS=${WARMUP_SECONDS:-$(( 5 * (${MATCH_SECONDS:-20} + 2) ))} RAMP=${RAMP:-500} MATCH_SECONDS=${MATCH_SECONDS:-20}" python3 - "$RESULTS" "$started" "$(machine_line)" "$*" "$MEASURE" "$REPEAT" >"$section" <<'PY'
 import json, os, statistics, sys
 results, started, machine, args, measure, repeat = sys.argv[1:]
 rows = [json.loads(l) for l in open(results)]
@@ -75,6 +76,10 @@ for n in steps:
                    f"{m('ack_p50'):.1f} | {m('ack_p99'):.1f} | {m('ack_p999'):.1f} | {m('bytes_in_per_bot_s'):.0f} | "
                    f"{'' if tick is None else f'{tick:.2f}'} | {over} | {late} | "
                    f"{m('rss_mib'):.0f} | {m('sim_cpu_pct'):.0f} | {m('errors'):.0f} | {m('disconnects'):.0f} |")
+every = os.environ.get("SCRAPE_SECONDS", "15")
+scraping = ("Playfield's /metrics was read only at the window's edges, so the node's first scrape fell at "
+            "the window's start." if every == "0" else
+            f"Playfield's /metrics was read every {every} s through the whole run, as a Prometheus server would.")
 out += ["", "CPU µs per player-second: the server process's user+system CPU time over the measured window "
         "(from /proc/PID/stat), divided by players × seconds. Server core busy: all non-idle time of the "
         "server's core (from /proc/stat): the server, kernel network work (softirq, in brackets) that no process is "
@@ -82,9 +87,7 @@ out += ["", "CPU µs per player-second: the server process's user+system CPU tim
         "rooms that finished a match during the run of each room's longest tick (whole run, from the room log "
         "lines). Overruns in window: tick slots missed during the measured window, from the server's "
         "playfield_tick_overruns_total, and ticks that started more than 25 ms after their slot, from "
-        "playfield_tick_lateness_seconds (Playfield only; every run's value, in run order). Playfield's /metrics "
-        "is read every " + os.environ.get("SCRAPE_SECONDS", "15") + " s through the whole run, as a Prometheus "
-        "server would (0: only at the window's edges). Bytes in per bot-second: state traffic the bots received; "
+        "playfield_tick_lateness_seconds (Playfield only; every run's value, in run order). " + scraping + " Bytes in per bot-second: state traffic the bots received; "
         "about 6,800 when every state arrives, less when a server skips ticks or drops states. Raw results: one JSON line per run in bench/out/."]
 loads = [r["loadavg_1m"] for r in rows if "loadavg_1m" in r]
 if loads:

@@ -6,10 +6,10 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code /metrics} in the Prometheus text format, rendered on a worker thread. Rendering takes 6-12
- * ms of a warm node's time and 25-80 ms the first time (about 20 KB of text); done on the event
- * loop, as Vert.x's own scraping handler does it, that much time holds up the ticks of every room on
- * the node at each scrape. The meters it reads are safe to read from any thread.
+ * {@code /metrics} in the Prometheus text format, rendered on a worker thread. Rendering about 20 KB
+ * of text takes 6-15 ms at 1,600 players, more the first time; done on the event loop, as Vert.x's
+ * own scraping handler does it, that time holds up the ticks of every room on the node at each
+ * scrape. The meters it reads are safe to read from any thread.
  */
 final class MetricsScrape implements Handler<RoutingContext> {
 
