@@ -96,7 +96,8 @@ PY
 # scrape_metrics PORT SECONDS: reads /metrics every SCRAPE_SECONDS (15, as a Prometheus server
 # would; 0: never) for SECONDS, in the background (sets SCRAPER_PID). A node is always scraped in
 # production, and a benchmark that reads its counters only at the window's edges would measure the
-# first, cold scrape (25-80 ms of rendering) instead of the steady cost.
+# first, cold scrape (25-55 ms of the event loop on the build before it rendered on a worker) instead
+# of the steady cost.
 scrape_metrics() {
   local port=$1 seconds=$2 every="${SCRAPE_SECONDS:-15}"
   SCRAPER_PID=
