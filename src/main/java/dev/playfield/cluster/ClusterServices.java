@@ -9,4 +9,5 @@ public record ClusterServices(
     NodeDirectory nodes,
     Leadership leadership,
     RoomStore rooms,
-    ResumeStore resumes) {}
+    ResumeStore resumes,
+    FinishedMatches finished) {}

@@ -36,6 +36,7 @@ public final class HazelcastCluster {
   static final String RATINGS = "playfield.ratings";
   static final String ROOMS = "playfield.rooms";
   static final String RESUMES = "playfield.resumes";
+  static final String FINISHED = "playfield.finished";
 
   private HazelcastCluster() {}
 
@@ -82,7 +83,8 @@ public final class HazelcastCluster {
         new Nodes(vertx, hazelcast.getMap(NODES)),
         new OldestMemberLeads(hazelcast),
         new Rooms(vertx, hazelcast.getMap(ROOMS)),
-        new Resumes(vertx, hazelcast.getMap(RESUMES)));
+        new Resumes(vertx, hazelcast.getMap(RESUMES)),
+        new Finished(hazelcast.getMap(FINISHED)));
   }
 
   static final class Tickets implements TicketStore {
@@ -274,6 +276,30 @@ public final class HazelcastCluster {
       return Future.fromCompletionStage(map.removeAsync(tokenId)).compose(bytes -> {
         try {
           return Future.succeededFuture(bytes == null ? null : dev.playfield.protocol.internal.ResumeEntry.parseFrom(bytes));
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          return Future.failedFuture(e);
+        }
+      });
+    }
+  }
+
+  static final class Finished implements FinishedMatches {
+    private final IMap<String, byte[]> map;
+
+    Finished(IMap<String, byte[]> map) {
+      this.map = map;
+    }
+
+    @Override
+    public Future<Void> put(dev.playfield.protocol.v1.MatchEnd end, long ttlMillis) {
+      return Future.fromCompletionStage(map.setAsync(end.getRoomId(), end.toByteArray(), ttlMillis, TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public Future<dev.playfield.protocol.v1.MatchEnd> find(String roomId) {
+      return Future.fromCompletionStage(map.getAsync(roomId)).compose(bytes -> {
+        try {
+          return Future.succeededFuture(bytes == null ? null : dev.playfield.protocol.v1.MatchEnd.parseFrom(bytes));
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
           return Future.failedFuture(e);
         }

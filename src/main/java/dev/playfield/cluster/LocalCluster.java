@@ -3,6 +3,7 @@ package dev.playfield.cluster;
 import dev.playfield.protocol.internal.NodeLoad;
 import dev.playfield.protocol.internal.ResumeEntry;
 import dev.playfield.protocol.internal.StoredTicket;
+import dev.playfield.protocol.v1.MatchEnd;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,7 +32,7 @@ public final class LocalCluster {
 
           @Override
           public void onChange(Runnable listener) {}
-        }, new Rooms(), new Resumes());
+        }, new Rooms(), new Resumes(), new Finished());
   }
 
   static final class Rooms implements RoomStore {
@@ -94,6 +95,26 @@ public final class LocalCluster {
       Entry entry = entries.remove(tokenId);
       boolean live = entry != null && entry.expiresAtMillis() >= System.currentTimeMillis();
       return Future.succeededFuture(live ? entry.entry() : null);
+    }
+  }
+
+  static final class Finished implements FinishedMatches {
+    private record Entry(MatchEnd end, long expiresAtMillis) {}
+
+    private final Map<String, Entry> ends = new ConcurrentHashMap<>();
+
+    @Override
+    public Future<Void> put(MatchEnd end, long ttlMillis) {
+      long now = System.currentTimeMillis();
+      ends.values().removeIf(e -> e.expiresAtMillis() < now); // few: one per match in the last grace window
+      ends.put(end.getRoomId(), new Entry(end, now + ttlMillis));
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<MatchEnd> find(String roomId) {
+      Entry entry = ends.get(roomId);
+      return Future.succeededFuture(entry == null || entry.expiresAtMillis() < System.currentTimeMillis() ? null : entry.end());
     }
   }
 

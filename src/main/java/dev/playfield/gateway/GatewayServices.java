@@ -1,6 +1,6 @@
 package dev.playfield.gateway;
 
-import dev.playfield.cluster.LocalLoad;
+import dev.playfield.node.LocalLoad;
 import dev.playfield.cluster.RatingStore;
 import dev.playfield.cluster.ResumeStore;
 import dev.playfield.cluster.SessionDirectory;

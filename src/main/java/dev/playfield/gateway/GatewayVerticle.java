@@ -12,7 +12,7 @@ import dev.playfield.protocol.v1.MatchEnd;
 import dev.playfield.protocol.v1.Standing;
 import dev.playfield.protocol.v1.State;
 import dev.playfield.cluster.ClusterServices;
-import dev.playfield.cluster.LocalLoad;
+import dev.playfield.node.LocalLoad;
 import dev.playfield.protocol.Addresses;
 import dev.playfield.config.PlayfieldConfig;
 import dev.playfield.game.GameType;

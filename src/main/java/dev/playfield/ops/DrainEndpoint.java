@@ -1,6 +1,6 @@
 package dev.playfield.ops;
 
-import dev.playfield.cluster.LocalLoad;
+import dev.playfield.node.LocalLoad;
 import dev.playfield.protocol.Addresses;
 import dev.playfield.protocol.internal.DrainNode;
 import dev.playfield.protocol.internal.DrainStarted;

@@ -1,6 +1,6 @@
 package dev.playfield.ops;
 
-import dev.playfield.cluster.LocalLoad;
+import dev.playfield.node.LocalLoad;
 import dev.playfield.cluster.NodeDirectory;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,7 @@
 package dev.playfield.ops;
 
 import dev.playfield.cluster.ClusterServices;
-import dev.playfield.cluster.LocalLoad;
+import dev.playfield.node.LocalLoad;
 import dev.playfield.config.PlayfieldConfig.AdminConfig;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;

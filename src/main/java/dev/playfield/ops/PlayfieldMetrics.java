@@ -1,6 +1,6 @@
 package dev.playfield.ops;
 
-import dev.playfield.cluster.LocalLoad;
+import dev.playfield.node.LocalLoad;
 import dev.playfield.protocol.WireFormat;
 import dev.playfield.protocol.v1.ErrorCode;
 import io.micrometer.core.instrument.Counter;
@@ -169,6 +169,16 @@ public final class PlayfieldMetrics {
       messagesOut.increment();
       bytesOut.record(frame.text() ? Utf8.length(frame.textPayload()) : frame.payload().length());
     }
+  }
+
+  /**
+   * An event-bus request that failed: {@code target} names what was asked (matchmaker, room,
+   * room_host, seat...), {@code failure} why (see {@link dev.playfield.protocol.BusFailure}).
+   */
+  public void remoteFailure(String target, dev.playfield.protocol.BusFailure failure) {
+    counters.computeIfAbsent("remote:" + target + ":" + failure.label(), k -> Counter.builder("playfield_remote_failures")
+        .description("Event-bus requests that failed, by what was asked and why")
+        .tag("target", target).tag("failure", failure.label()).register(registry)).increment();
   }
 
   public void protocolError(ErrorCode code) {

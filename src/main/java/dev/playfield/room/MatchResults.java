@@ -2,7 +2,7 @@ package dev.playfield.room;
 
 import dev.playfield.cluster.RatingStore;
 import dev.playfield.game.Standing;
-import dev.playfield.matchmaking.Ratings;
+import dev.playfield.rating.Ratings;
 import dev.playfield.protocol.v1.MatchEnd;
 import io.vertx.core.Future;
 import java.util.HashMap;

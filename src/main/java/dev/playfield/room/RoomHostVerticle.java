@@ -2,7 +2,7 @@ package dev.playfield.room;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.playfield.cluster.ClusterServices;
-import dev.playfield.cluster.LocalLoad;
+import dev.playfield.node.LocalLoad;
 import dev.playfield.config.ModeConfig;
 import dev.playfield.game.GameSetup;
 import dev.playfield.game.GameType;

@@ -8,7 +8,7 @@ import com.google.protobuf.Empty;
 import com.google.protobuf.Message;
 import dev.playfield.cluster.ClusterServices;
 import dev.playfield.cluster.LocalCluster;
-import dev.playfield.cluster.LocalLoad;
+import dev.playfield.node.LocalLoad;
 import dev.playfield.cluster.LocalRatingStore;
 import dev.playfield.config.ModeConfig;
 import dev.playfield.game.Game;
@@ -164,7 +164,7 @@ class RoomHostVerticleTest {
 
           @Override
           public void onChange(Runnable listener) {}
-        }, cluster.rooms(), cluster.resumes());
+        }, cluster.rooms(), cluster.resumes(), cluster.finished());
   }
 
   private void deployHost(Vertx vertx, ClusterServices services) {

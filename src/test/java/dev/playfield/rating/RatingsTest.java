@@ -1,9 +1,9 @@
-package dev.playfield.matchmaking;
+package dev.playfield.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.playfield.matchmaking.Ratings.RatedResult;
+import dev.playfield.rating.Ratings.RatedResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

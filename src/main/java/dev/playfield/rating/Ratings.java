@@ -1,4 +1,4 @@
-package dev.playfield.matchmaking;
+package dev.playfield.rating;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.playfield.cluster;
+package dev.playfield.node;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
