@@ -64,7 +64,10 @@ public record PlayfieldConfig(
       int maxNameLength,
       int slowReaderSeconds,
       int writeQueueBytes,
-      int sendBufferBytes) {}
+      int sendBufferBytes,
+      int handshakeTimeoutMs,
+      int maxConnections,
+      int maxConnectionsPerAddress) {}
 
   public record MatchmakingConfig(int intervalMs, int maxMatchesPerPass, int initialRating, int kFactor) {}
 
@@ -99,7 +102,10 @@ public record PlayfieldConfig(
             gateway.intIn("max-name-length", 1, 256),
             gateway.intIn("slow-reader-seconds", 1, 3600),
             gateway.intIn("write-queue-bytes", 1024, 64 << 20),
-            gateway.intIn("send-buffer-bytes", 0, 64 << 20)),
+            gateway.intIn("send-buffer-bytes", 0, 64 << 20),
+            gateway.intIn("handshake-timeout-ms", 100, 600_000),
+            gateway.intIn("max-connections", 0, 10_000_000),
+            gateway.intIn("max-connections-per-address", 0, 10_000_000)),
         new MatchmakingConfig(
             matchmaking.intIn("interval-ms", 1, 60_000),
             matchmaking.intIn("max-matches-per-pass", 1, 1_000_000),
