@@ -2,6 +2,7 @@ package dev.playfield.protocol;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Empty;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.TypeRegistry;
 import com.google.protobuf.util.JsonFormat;
@@ -18,17 +19,22 @@ public final class JsonWire implements WireFormat {
 
   private final JsonFormat.Printer printer;
   private final JsonFormat.Parser parser;
+  private static final Any PLACEHOLDER = Any.pack(Empty.getDefaultInstance());
+
   private final ThreadLocal<PrintedGame> lastGame = ThreadLocal.withInitial(PrintedGame::new);
+  private final String placeholderJson;
 
   public JsonWire(Iterable<Descriptor> gameMessageTypes) {
     TypeRegistry.Builder registry = TypeRegistry.newBuilder();
     gameMessageTypes.forEach(registry::add);
+    registry.add(Empty.getDescriptor());
     TypeRegistry types = registry.build();
     this.printer = JsonFormat.printer()
         .usingTypeRegistry(types)
         .alwaysPrintFieldsWithNoPresence()
         .omittingInsignificantWhitespace();
     this.parser = JsonFormat.parser().usingTypeRegistry(types).ignoringUnknownFields();
+    this.placeholderJson = printAny(PLACEHOLDER);
   }
 
   @Override
@@ -44,9 +50,10 @@ public final class JsonWire implements WireFormat {
 
   /**
    * Every recipient of a room's tick gets the same game state object, and printing it is most of
-   * the cost of a JSON state frame: print it once per tick (the last one seen, per thread) and
-   * splice it in after the recipient's own fields. {@code game} is State's last field, so the text is
-   * exactly what {@link #print} would make.
+   * the cost of a JSON state frame: print it once per tick (the last one seen, per thread) and put
+   * it where the printer writes a placeholder game, so the envelope's fields may come in any order
+   * and number. The placeholder (an {@code Empty} in the {@code Any}) can appear nowhere else: State
+   * has one {@code Any}. Should it ever be found other than once, the whole message is printed.
    */
   private String printState(ServerMessage message) {
     State state = message.getState();
@@ -55,11 +62,12 @@ public final class JsonWire implements WireFormat {
       printed.json = printAny(state.getGame());
       printed.game = state.getGame();
     }
-    String head = print(message.toBuilder().setState(state.toBuilder().clearGame()).build());
-    // head is {..."state":{...}}; the game goes before the last two braces.
-    int at = head.length() - 2;
-    String separator = head.charAt(at - 1) == '{' ? "" : ",";
-    return head.substring(0, at) + separator + "\"game\":" + printed.json + head.substring(at);
+    String head = print(message.toBuilder().setState(state.toBuilder().setGame(PLACEHOLDER)).build());
+    int at = head.indexOf(placeholderJson);
+    if (at < 0 || head.indexOf(placeholderJson, at + 1) >= 0) {
+      return print(message);
+    }
+    return head.substring(0, at) + printed.json + head.substring(at + placeholderJson.length());
   }
 
   private String printAny(Any game) {

@@ -124,4 +124,21 @@ class JsonWireTest {
     ServerMessage defaults = ServerMessage.newBuilder().setState(State.newBuilder().setGame(game)).build();
     assertThat(wire.encode(defaults).textPayload()).isEqualTo(wire.print(defaults));
   }
+
+  @Test
+  void theGameGoesWhereThePrinterPutsItNotAfterAnAssumedLastField() {
+    // The old splice put the game before the last two braces, assuming it was State's last field;
+    // now the printer places a placeholder and the game replaces it. A room id that looks exactly
+    // like the placeholder must not confuse it: the whole message is printed instead.
+    Any game = Any.pack(ArenaState.newBuilder().setTicksLeft(3).build());
+    String lookalike = "{\"@type\":\"type.googleapis.com/google.protobuf.Empty\",\"value\":{}}";
+    ServerMessage tricky = ServerMessage.newBuilder()
+        .setState(State.newBuilder().setRoomId(lookalike).setTick(9).setGame(game)).build();
+    String text = wire.encode(tricky).textPayload();
+
+    assertThat(text).isEqualTo(wire.print(tricky));
+    JsonObject state = new JsonObject(text).getJsonObject("state");
+    assertThat(state.getString("roomId")).isEqualTo(lookalike);
+    assertThat(state.getJsonObject("game").getValue("ticksLeft")).isEqualTo(3);
+  }
 }
