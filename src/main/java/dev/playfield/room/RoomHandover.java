@@ -69,22 +69,27 @@ final class RoomHandover {
     }
     hosted.handingOver = true;
     ticker.stop(hosted);
-    return replication.writeFinal(hosted, true).compose(owned -> {
-      if (!owned) {
+    // The address goes first, so nothing changes the room between its final record and the taker:
+    // what gateways send meanwhile finds no handler (a seat resume retries; an input is lost).
+    return hosted.inbox.unregister().transform(unlistened -> replication.writeFinal(hosted, true)).transform(written -> {
+      if (written.failed()) {
+        stay(hosted, "its final record could not be written: " + written.cause().getMessage());
+        return rooms.listen(hosted).transform(v -> resumeHere(hosted));
+      }
+      if (!written.result()) {
         log.warn("room {} was taken over by another node during the drain; stopping it here", hosted.id());
         rooms.close(hosted, false);
         return Future.succeededFuture();
       }
-      return hosted.inbox.unregister().transform(v -> ask(hosted, targets, 0));
-    }, failure -> {
-      stay(hosted, "its final record could not be written: " + failure.getMessage());
-      resumeHere(hosted);
-      return Future.succeededFuture();
+      return ask(hosted, targets, 0);
     });
   }
 
   /** Asks target after target (best first; the room's id rotates the start to spread rooms out). */
   private Future<Void> ask(HostedRoom hosted, List<String> targets, int attempt) {
+    if (hosted.ending != null) {
+      return Future.succeededFuture(); // ended meanwhile (an operator): its record is going, not moving
+    }
     if (attempt >= targets.size()) {
       return takeBack(hosted);
     }
@@ -112,11 +117,8 @@ final class RoomHandover {
         rooms.released(hosted);
         return Future.succeededFuture();
       }
-      return rooms.listen(hosted).transform(v -> {
-        stay(hosted, "no node took it");
-        resumeHere(hosted);
-        return Future.succeededFuture();
-      });
+      stay(hosted, "no node took it");
+      return rooms.listen(hosted).transform(v -> resumeHere(hosted));
     });
   }
 
@@ -125,10 +127,11 @@ final class RoomHandover {
     log.info("room {} stays on this draining node until it ends: {}", hosted.id(), why);
   }
 
-  private void resumeHere(HostedRoom hosted) {
+  private Future<Void> resumeHere(HostedRoom hosted) {
     hosted.handingOver = false;
-    if (hosted.room.phase() != Room.Phase.DISPOSED) {
+    if (hosted.room.phase() != Room.Phase.DISPOSED && hosted.ending == null) {
       ticker.start(hosted);
     }
+    return Future.succeededFuture();
   }
 }

@@ -142,6 +142,15 @@ final class HostFixture {
       throw new AssertionError("no such frame for " + gateway() + " within " + WAIT);
     }
 
+    /** Waits until this host holds {@code count} rooms (closing one finishes just after its last frame). */
+    void awaitRooms(int count) throws InterruptedException {
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (load.rooms() != count && System.nanoTime() < deadline) {
+        TimeUnit.MILLISECONDS.sleep(5); // waits for the host to act, not for time to pass
+      }
+      assertThat(load.rooms()).as("rooms on %s", nodeId).isEqualTo(count);
+    }
+
     /** Asserts that no frame of the room arrives for {@code quiet}. */
     void assertSilent(String roomId, Duration quiet) throws InterruptedException {
       frames.clear();

@@ -55,8 +55,8 @@ class RoomHostVerticleTest {
     assertThat(end.getStandingsList()).extracting(Standing::getPlayerId).containsExactly("p1", "p2");
     assertThat(end.getStandingsList()).allSatisfy(s -> assertThat(s.getLeft()).isTrue());
     assertThat(fixture.shared.finished().find(room).await()).as("kept for resuming players").isEqualTo(end);
+    host.awaitRooms(0);
     host.assertSilent(room, Duration.ofMillis(300));
-    assertThat(host.load.rooms()).isZero();
     assertThatThrownBy(() -> vertx.eventBus().request(Addresses.room(room), SeatLeft.getDefaultInstance()).await())
         .isInstanceOf(ReplyException.class).hasMessageContaining("No handlers");
     assertThat(fixture.shared.rooms().load(room).await()).as("its record is gone").isNull();
@@ -186,11 +186,7 @@ class RoomHostVerticleTest {
     assertThat(fixture.shared.rooms().replace(room, current, theirs.toByteArray()).await()).isTrue();
 
     // Its next write (every 5 ticks) is refused, and it stops.
-    long deadline = System.nanoTime() + HostFixture.WAIT.toNanos();
-    while (host.load.rooms() > 0 && System.nanoTime() < deadline) {
-      host.frames.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-    assertThat(host.load.rooms()).as("the fenced-off copy stopped").isZero();
+    host.awaitRooms(0);
     host.assertSilent(room, Duration.ofMillis(300));
     assertThat(RoomRecord.parseFrom(fixture.shared.rooms().load(room).await()).getOwner())
         .as("the new owner's record is left alone").isEqualTo("another-node");

@@ -146,7 +146,32 @@ class RoomTakeoverTest {
     assertThat(end.getStandingsList()).extracting(Standing::getPlayerId).containsExactlyInAnyOrder("p1", "p2");
     assertThat(end.getStandingsList()).allSatisfy(s -> assertThat(s.getRatingAfter()).isEqualTo(s.getRatingBefore()));
     assertThat(fixture.shared.finished().find(room).await()).isEqualTo(end);
-    assertThat(alone.load.rooms()).isZero();
+    alone.awaitRooms(0);
+  }
+
+  @Test
+  void aRoomThatEveryAskedNodeRefusesRunsOnHere(Vertx vertx) throws Exception {
+    HostFixture fixture = new HostFixture(vertx);
+    HostFixture.Host draining = fixture.deploy(NODE, 1_000_000);
+    HostFixture.Host refusing = fixture.deploy(OTHER, 1_000_000);
+    publish(fixture, OTHER, false); // its published load is stale: it has started draining too
+    refusing.load.startDraining();
+    String room = draining.createRoom("p1").getRoomId();
+    draining.await(GatewayFrame::hasTick);
+
+    draining.load.startDraining();
+    draining.verticle.handOverAll().await();
+
+    assertThat(draining.load.rooms()).isEqualTo(1);
+    assertThat(refusing.load.rooms()).isZero();
+    RoomRecord record = RoomRecord.parseFrom(fixture.shared.rooms().load(room).await());
+    assertThat(record.getOwner()).isEqualTo(NODE);
+    assertThat(record.getReleased()).as("claimed back").isFalse();
+    long resumedAt = draining.await(GatewayFrame::hasTick).getTick().getTick();
+    assertThat(draining.await(GatewayFrame::hasTick).getTick().getTick()).isGreaterThan(resumedAt);
+    assertThat(vertx.eventBus().request(Addresses.room(room),
+        SeatResume.newBuilder().setPlayerId("p1").setGateway(draining.gateway()).build()).await().body())
+        .as("its address answers again").isInstanceOf(SeatResumed.class);
   }
 
   /** Replicates a running room owned by "node-0" with one player seated through node-1. */
