@@ -154,7 +154,11 @@ public final class Room {
     return seat.inputs.offer(seq, input, seat.lastAppliedSeq);
   }
 
-  /** The player has gone for good. Returns true when nobody is left, so the match is over. */
+  /**
+   * The player has gone for good. Returns true when nobody is left, so the match is over. While
+   * one player or more remain, the match goes on under the game's rules (in arena, whoever is left
+   * plays on to the time or score limit); a leaver ranks after every player who stayed.
+   */
   public boolean leave(String playerId) {
     SeatState seat = seats.of(playerId);
     if (seat != null && seat.present) {

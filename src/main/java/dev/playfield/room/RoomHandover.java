@@ -2,7 +2,9 @@ package dev.playfield.room;
 
 import dev.playfield.cluster.ClusterServices;
 import dev.playfield.cluster.RoomPlacement;
+import dev.playfield.ops.PlayfieldMetrics;
 import dev.playfield.protocol.Addresses;
+import dev.playfield.protocol.BusFailure;
 import dev.playfield.protocol.internal.NodeLoad;
 import dev.playfield.protocol.internal.ResumeRoom;
 import io.vertx.core.Future;
@@ -32,15 +34,17 @@ final class RoomHandover {
   private final HostedRooms rooms;
   private final Replication replication;
   private final RoomTicker ticker;
+  private final PlayfieldMetrics metrics;
 
   RoomHandover(String nodeId, ClusterServices cluster, EventBus bus, HostedRooms rooms, Replication replication,
-      RoomTicker ticker) {
+      RoomTicker ticker, PlayfieldMetrics metrics) {
     this.nodeId = nodeId;
     this.cluster = cluster;
     this.bus = bus;
     this.rooms = rooms;
     this.replication = replication;
     this.ticker = ticker;
+    this.metrics = metrics;
   }
 
   /** Completes when every room has gone to another node or is known to stay here; never fails. */
@@ -101,7 +105,10 @@ final class RoomHandover {
             rooms.released(hosted);
             return Future.succeededFuture();
           }
-          log.info("node {} did not take room {}: {}", target, hosted.id(), done.cause().getMessage());
+          BusFailure failure = BusFailure.of(done.cause());
+          metrics.remoteFailure("room_host", failure);
+          log.info("node {} did not take room {} ({}): {}", target, hosted.id(), failure.label(),
+              done.cause().getMessage());
           return ask(hosted, targets, attempt + 1);
         });
   }

@@ -96,7 +96,7 @@ public final class RoomHostVerticle extends VerticleBase {
         reason -> metrics.inputDropped(reason.label()));
     takeover = new RoomTakeover(nodeId, cluster, factory, rooms, this::refusal, clock, timers, metrics,
         this::liveGateways);
-    handover = new RoomHandover(nodeId, cluster, bus, rooms, replication, ticker);
+    handover = new RoomHandover(nodeId, cluster, bus, rooms, replication, ticker, metrics);
     announcer = new RoomAnnouncer(gateways::send);
     ticker.afterEachTick(this::afterTick);
     RoomAdmin admin = new RoomAdmin(nodeId, rooms, finisher);
