@@ -23,20 +23,22 @@ final class HostedRooms {
   private final RoomTicker ticker;
   private final LocalLoad load;
   private final PlayfieldMetrics metrics;
-  private final BiConsumer<HostedRoom, Message<Object>> inbox;
+  private BiConsumer<HostedRoom, Message<Object>> inbox;
   private Replication replication;
 
-  HostedRooms(EventBus bus, RoomTicker ticker, LocalLoad load, PlayfieldMetrics metrics,
-      BiConsumer<HostedRoom, Message<Object>> inbox) {
+  HostedRooms(EventBus bus, RoomTicker ticker, LocalLoad load, PlayfieldMetrics metrics) {
     this.bus = bus;
     this.ticker = ticker;
     this.load = load;
     this.metrics = metrics;
-    this.inbox = inbox;
   }
 
-  /** Where closed rooms' records are forgotten; set once while wiring. */
-  void replicatedBy(Replication replication) {
+  /**
+   * Set once while wiring, before the first room opens (both need the rooms, hence not in the
+   * constructor): what handles a room's messages, and where closed rooms' records are forgotten.
+   */
+  void wire(BiConsumer<HostedRoom, Message<Object>> inbox, Replication replication) {
+    this.inbox = inbox;
     this.replication = replication;
   }
 

@@ -85,13 +85,11 @@ public final class RoomHostVerticle extends VerticleBase {
     };
     GatewayLink gateways = new GatewayLink(bus, Addresses.gateway(nodeId), metrics);
     RoomTicker ticker = new RoomTicker(timers, clock, metrics, load, gateways::send);
-    RoomInbox[] inbox = new RoomInbox[1]; // the inbox ends matches, so it is made once the finisher is
-    rooms = new HostedRooms(bus, ticker, load, metrics, (hosted, message) -> inbox[0].handle(hosted, message));
+    rooms = new HostedRooms(bus, ticker, load, metrics);
     replication = new Replication(cluster.rooms(), nodeId, clock, hosted -> rooms.close(hosted, false));
-    rooms.replicatedBy(replication);
     finisher = new MatchFinisher(results, cluster.finished(), settings.reconnectGraceMs(), ticker, rooms,
         gateways::send, metrics);
-    inbox[0] = new RoomInbox(finisher);
+    rooms.wire(new RoomInbox(finisher)::handle, replication);
     factory = new RoomFactory(modes, gameOfMode, settings.reconnectGraceMs(),
         reason -> metrics.inputDropped(reason.label()));
     takeover = new RoomTakeover(nodeId, cluster, factory, rooms, this::refusal, clock, timers, metrics,
