@@ -19,6 +19,7 @@ import dev.playfield.ops.PlayfieldMetrics;
 import dev.playfield.protocol.EventBusCodecs;
 import dev.playfield.protocol.JsonWire;
 import dev.playfield.protocol.internal.NodeLoad;
+import dev.playfield.room.HostClock;
 import dev.playfield.room.MatchResults;
 import dev.playfield.room.RoomHostVerticle;
 import io.vertx.core.Future;
@@ -48,6 +49,7 @@ public final class PlayfieldNode {
   private final ClusterServices cluster;
   private final LocalLoad load = new LocalLoad();
   private GatewayVerticle gateway;
+  private RoomHostVerticle roomHost;
   private long loadTimer = -1;
   private long lastLoadNanos = System.nanoTime();
 
@@ -85,10 +87,12 @@ public final class PlayfieldNode {
         .withHttpRoutes(new OpsRoutes(vertx, cluster, load, config.admin())::mount);
     LogSetup.nodeStarted(nodeId(), config.admin());
     PlayfieldMetrics.of(vertx).watchPlayers(load);
-    return vertx.deployVerticle(new RoomHostVerticle(cluster.nodeId(), config.modes(), gameOfMode,
-            new MatchResults(cluster.ratings(), config.matchmaking().kFactor()), load, cluster,
-            new RoomHostVerticle.Settings(config.node().reconnectGraceSeconds() * 1000L,
-                config.node().replicateEveryTicks(), config.node().maxRooms())))
+    roomHost = new RoomHostVerticle(cluster.nodeId(), config.modes(), gameOfMode,
+        new MatchResults(cluster.ratings(), config.matchmaking().kFactor()), load, cluster,
+        new RoomHostVerticle.Settings(config.node().reconnectGraceSeconds() * 1000L,
+            config.node().replicateEveryTicks(), config.node().maxRooms()),
+        PlayfieldMetrics.of(vertx), HostClock.SYSTEM);
+    return vertx.deployVerticle(roomHost)
         .compose(id -> publishLoad())
         .compose(v -> vertx.deployVerticle(new MatchmakerVerticle(config.modes(),
             config.matchmaking().intervalMs(), config.matchmaking().maxMatchesPerPass(), Clock.systemUTC(), cluster)))

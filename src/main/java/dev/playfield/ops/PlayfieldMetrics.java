@@ -181,6 +181,15 @@ public final class PlayfieldMetrics {
         .tag("target", target).tag("failure", failure.label()).register(registry)).increment();
   }
 
+  /**
+   * A room refused or dropped a player's input: {@code full} (the player's queue was full, the
+   * oldest input went) or {@code stale} (its sequence was already applied or queued).
+   */
+  public void inputDropped(String reason) {
+    counters.computeIfAbsent("input-dropped:" + reason, k -> Counter.builder("playfield_inputs_dropped")
+        .description("Player inputs a room dropped, by reason").tag("reason", reason).register(registry)).increment();
+  }
+
   public void protocolError(ErrorCode code) {
     counters.computeIfAbsent("error:" + code.name(), k -> Counter.builder("playfield_protocol_errors")
         .description("Errors sent to clients, by code").tag("code", code.name()).register(registry)).increment();

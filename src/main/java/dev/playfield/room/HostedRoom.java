@@ -1,6 +1,7 @@
 package dev.playfield.room;
 
 import dev.playfield.config.ModeConfig;
+import dev.playfield.protocol.v1.MatchEnd;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.MessageConsumer;
 
@@ -9,22 +10,32 @@ final class HostedRoom {
 
   final Room room;
   final long seed;
-  final TickSchedule schedule;
   final TickStats stats = new TickStats();
+  TickSchedule schedule;
   MessageConsumer<Object> inbox;
-  long timerId;
+  /** The pending tick timer, or -1 while the room does not tick (not started, paused, over). */
+  long timerId = -1;
   /** The record as last written to the cluster (the expected value of the next write). */
   byte[] replicated;
   /** The write in flight, or null. */
   Future<Boolean> saving;
+  /** Set once the match is ending: completes with its end once that is stored (or fails). */
+  Future<MatchEnd> ending;
+  /** True while a drain is handing the room to another node (it does not tick meanwhile). */
+  boolean handingOver;
+  /** True when a drain could not hand the room over: it stays here until it is over. */
+  boolean stayedOnDrain;
 
-  HostedRoom(Room room, long seed, TickSchedule schedule) {
+  HostedRoom(Room room, long seed) {
     this.room = room;
     this.seed = seed;
-    this.schedule = schedule;
   }
 
   ModeConfig mode() {
     return room.mode();
+  }
+
+  String id() {
+    return room.id();
   }
 }

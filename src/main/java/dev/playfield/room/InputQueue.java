@@ -15,24 +15,31 @@ final class InputQueue {
 
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
   private final int capacity;
+  private final InputDrops drops;
   private long dropped;
 
   InputQueue(int capacity) {
+    this(capacity, InputDrops.NONE);
+  }
+
+  InputQueue(int capacity, InputDrops drops) {
     this.capacity = capacity;
+    this.drops = drops;
   }
 
   /** Queues an input unless it is stale; returns whether it was queued. */
   boolean offer(int seq, Any input, int lastApplied) {
     if (Integer.compareUnsigned(seq, lastApplied) <= 0 || contains(seq)) {
+      drops.dropped(InputDrops.Reason.STALE);
       return false;
     }
     if (entries.size() == capacity) {
+      dropped++;
+      drops.dropped(InputDrops.Reason.FULL);
       if (Integer.compareUnsigned(seq, entries.peekFirst().seq()) < 0) {
-        dropped++; // older than everything queued: it is the oldest, so it is the one dropped
-        return false;
+        return false; // older than everything queued: it is the oldest, so it is the one dropped
       }
       entries.pollFirst();
-      dropped++;
     }
     if (entries.isEmpty() || Integer.compareUnsigned(entries.peekLast().seq(), seq) < 0) {
       entries.addLast(new Entry(seq, input));

@@ -1,15 +1,17 @@
 package dev.playfield.room;
 
 import dev.playfield.cluster.RatingStore;
-import dev.playfield.game.Standing;
-import dev.playfield.rating.Ratings;
 import dev.playfield.protocol.v1.MatchEnd;
+import dev.playfield.rating.Ratings;
 import io.vertx.core.Future;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns a finished room into its match end: ranked standings and the players' new ratings. */
+/**
+ * Turns a finished room into its match end: ranked standings (leavers last, see {@link
+ * FinalStandings}) and the players' new ratings.
+ */
 public final class MatchResults {
 
   private final RatingStore ratings;
@@ -20,8 +22,9 @@ public final class MatchResults {
     this.kFactor = kFactor;
   }
 
+  /** Updates the players' ratings from the final ranking; call on the room's thread. */
   public Future<MatchEnd> record(Room room) {
-    List<Standing> standings = room.standings();
+    List<FinalStandings.Ranked> standings = room.finalStandings();
     List<Ratings.RatedResult> rated = standings.stream()
         .map(s -> new Ratings.RatedResult(room.playerIdOf(s.slot()), room.ratingOf(s.slot()), s.rank()))
         .toList();
@@ -30,13 +33,21 @@ public final class MatchResults {
     for (Ratings.RatedResult result : rated) {
       deltas.put(result.playerId(), updated.getOrDefault(result.playerId(), result.rating()) - result.rating());
     }
-    return ratings.add(deltas).map(after -> end(room, after));
+    return ratings.add(deltas).map(after -> end(room, standings, after));
   }
 
-  /** The room's standings as a match end; a player missing from {@code ratingsAfter} keeps their rating. */
-  static MatchEnd end(Room room, Map<String, Integer> ratingsAfter) {
+  /**
+   * The standings so far, ratings unchanged: a match cut short (an operator closed it, its node
+   * drained with nobody left to play it) says nothing about the players' skill.
+   */
+  static MatchEnd cutShort(Room room) {
+    return end(room, room.finalStandings(), Map.of());
+  }
+
+  /** A player missing from {@code ratingsAfter} keeps their rating. */
+  private static MatchEnd end(Room room, List<FinalStandings.Ranked> standings, Map<String, Integer> ratingsAfter) {
     MatchEnd.Builder end = MatchEnd.newBuilder().setRoomId(room.id()).setTick(room.tick());
-    for (Standing standing : room.standings()) {
+    for (FinalStandings.Ranked standing : standings) {
       String playerId = room.playerIdOf(standing.slot());
       end.addStandingsBuilder()
           .setPlayerId(playerId)
@@ -44,7 +55,8 @@ public final class MatchResults {
           .setRank(standing.rank())
           .setScore(standing.score())
           .setRatingBefore(room.ratingOf(standing.slot()))
-          .setRatingAfter(ratingsAfter.getOrDefault(playerId, room.ratingOf(standing.slot())));
+          .setRatingAfter(ratingsAfter.getOrDefault(playerId, room.ratingOf(standing.slot())))
+          .setLeft(standing.left());
     }
     return end.build();
   }

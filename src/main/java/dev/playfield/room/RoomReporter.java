@@ -1,12 +1,10 @@
 package dev.playfield.room;
 
 import dev.playfield.protocol.internal.RoomReport;
-import dev.playfield.protocol.v1.MatchEnd;
 import dev.playfield.protocol.v1.PlayerInfo;
 import java.util.Locale;
-import java.util.Map;
 
-/** What the admin API is told about a room, and the match end of a room an operator closed. */
+/** What the admin API is told about a room. */
 final class RoomReporter {
 
   private RoomReporter() {}
@@ -29,13 +27,5 @@ final class RoomReporter {
           .setName(room.nameOf(slot)).setRating(room.ratingOf(slot)).setSlot(slot));
     }
     return report.build();
-  }
-
-  /**
-   * The standings so far, ratings unchanged: a match cut short by an operator says nothing about
-   * the players' skill, so it must not move their ratings.
-   */
-  static MatchEnd closedByOperator(Room room) {
-    return MatchResults.end(room, Map.of());
   }
 }

@@ -8,7 +8,7 @@ package dev.playfield.room;
  */
 final class TickSchedule {
 
-  private final long startNanos;
+  private long startNanos;
   private final long periodNanos;
   private long nextTick;
   private long overruns;
@@ -17,6 +17,15 @@ final class TickSchedule {
   TickSchedule(long startNanos, long periodNanos) {
     this.startNanos = startNanos;
     this.periodNanos = periodNanos;
+  }
+
+  /**
+   * Starts the grid again from {@code startNanos} (a room that was paused, as for a hand-over that
+   * did not happen): the slots of the pause are not missed slots. Overruns and lateness are kept.
+   */
+  void restart(long startNanos) {
+    this.startNanos = startNanos;
+    this.nextTick = 0;
   }
 
   /** Nanoseconds of the first deadline. */

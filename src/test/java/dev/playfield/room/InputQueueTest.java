@@ -84,6 +84,23 @@ class InputQueueTest {
   }
 
   @Test
+  void inputQueueDropsAreCounted() {
+    List<InputDrops.Reason> drops = new ArrayList<>();
+    InputQueue queue = new InputQueue(2, drops::add);
+
+    queue.offer(1, INPUT, 0);
+    queue.offer(1, INPUT, 0); // already queued
+    queue.offer(2, INPUT, 0);
+    queue.offer(3, INPUT, 0); // full: 1 goes
+    queue.offer(1, INPUT, 0); // full and older than everything queued: it goes itself
+    queue.offer(5, INPUT, 6); // at or below the last applied
+
+    assertThat(drops).containsExactly(InputDrops.Reason.STALE, InputDrops.Reason.FULL, InputDrops.Reason.FULL,
+        InputDrops.Reason.STALE);
+    assertThat(drain(queue)).containsExactly(2, 3);
+  }
+
+  @Test
   void clearEmptiesTheQueue() {
     InputQueue queue = new InputQueue(3);
     queue.offer(1, INPUT, 0);

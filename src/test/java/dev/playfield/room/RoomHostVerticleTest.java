@@ -3,38 +3,30 @@ package dev.playfield.room;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Any;
 import com.google.protobuf.Empty;
-import com.google.protobuf.Message;
-import dev.playfield.cluster.ClusterServices;
-import dev.playfield.cluster.LocalCluster;
-import dev.playfield.node.LocalLoad;
-import dev.playfield.cluster.LocalRatingStore;
-import dev.playfield.config.ModeConfig;
-import dev.playfield.game.Game;
-import dev.playfield.game.GameSetup;
-import dev.playfield.game.GameType;
-import dev.playfield.game.PlayerInput;
-import dev.playfield.game.Standing;
-import dev.playfield.matchmaking.QueueRules;
+import com.google.protobuf.Int32Value;
 import dev.playfield.protocol.Addresses;
-import dev.playfield.protocol.EventBusCodecs;
-import dev.playfield.protocol.internal.CreateRoom;
+import dev.playfield.protocol.internal.CloseRoom;
 import dev.playfield.protocol.internal.GatewayFrame;
+import dev.playfield.protocol.internal.ResumeRoom;
+import dev.playfield.protocol.internal.RoomClosed;
 import dev.playfield.protocol.internal.RoomCreated;
+import dev.playfield.protocol.internal.RoomInput;
 import dev.playfield.protocol.internal.RoomRecord;
-import dev.playfield.protocol.internal.SeatRecord;
-import dev.playfield.protocol.internal.Seat;
+import dev.playfield.protocol.internal.RoomTick;
+import dev.playfield.protocol.internal.SeatDisconnected;
 import dev.playfield.protocol.internal.SeatLeft;
-import io.vertx.core.eventbus.ReplyException;
+import dev.playfield.protocol.internal.SeatResume;
+import dev.playfield.protocol.internal.SeatResumed;
+import dev.playfield.protocol.v1.ErrorCode;
+import dev.playfield.protocol.v1.MatchEnd;
+import dev.playfield.protocol.v1.Standing;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,229 +35,165 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RoomHostVerticleTest {
 
   private static final String NODE = "node-1";
-  private final ClusterServices cluster = LocalCluster.services(NODE, 1000);
-  private static final int TICK_RATE = 20;
-  private static final long SLOW_TICK_MILLIS = 30;
 
   @Test
-  void slowTicksStayOnTheFixedSchedule(Vertx vertx) throws Exception {
-    String gateway = Addresses.gateway(NODE);
-    List<Long> arrivals = startHostAndCountTicks(vertx, gateway);
-    RoomCreated created = createRoom(vertx, gateway, "p1");
-    assertThat(created.getRoomId()).isNotEmpty();
+  void whenEveryPlayerLeavesTheMatchEndsForEveryone(Vertx vertx) throws Exception {
+    HostFixture fixture = new HostFixture(vertx);
+    HostFixture.Host host = fixture.deploy(NODE, 1_000_000);
+    String room = host.createRoom("p1", "p2").getRoomId();
+    host.await(GatewayFrame::hasTick);
 
-    Thread.sleep(2_600);
-    List<Long> ticks = List.copyOf(arrivals);
-    assertThat(ticks).hasSizeGreaterThan(40);
-    // 40 ticks of a 50 ms period take 2 s on schedule; had each 30 ms tick pushed the next one
-    // back (a timer re-armed after the tick), they would take 3.2 s.
-    double seconds = (ticks.get(40) - ticks.get(0)) / 1e9;
-    assertThat(seconds).isBetween(1.9, 2.4);
+    vertx.eventBus().send(Addresses.room(room), SeatLeft.newBuilder().setPlayerId("p1").build());
+    long leftAt = host.await(frame -> frame.hasTick() && frame.getTick().getRecipientsCount() == 1).getTick().getTick();
+    GatewayFrame still = host.await(GatewayFrame::hasTick);
+    assertThat(still.getTick().getTick()).as("the match goes on while one player remains").isGreaterThan(leftAt);
+
+    vertx.eventBus().send(Addresses.room(room), SeatLeft.newBuilder().setPlayerId("p2").build());
+    MatchEnd end = host.await(GatewayFrame::hasMatchEnd).getMatchEnd();
+
+    assertThat(end.getRoomId()).isEqualTo(room);
+    assertThat(end.getStandingsList()).extracting(Standing::getPlayerId).containsExactly("p1", "p2");
+    assertThat(end.getStandingsList()).allSatisfy(s -> assertThat(s.getLeft()).isTrue());
+    assertThat(fixture.shared.finished().find(room).await()).as("kept for resuming players").isEqualTo(end);
+    host.awaitRooms(0);
+    host.assertSilent(room, Duration.ofMillis(300));
+    assertThatThrownBy(() -> vertx.eventBus().request(Addresses.room(room), SeatLeft.getDefaultInstance()).await())
+        .isInstanceOf(ReplyException.class).hasMessageContaining("No handlers");
+    assertThat(fixture.shared.rooms().load(room).await()).as("its record is gone").isNull();
   }
 
   @Test
-  void roomThatEmptiesIsDisposedAndStopsTicking(Vertx vertx) throws Exception {
-    String gateway = Addresses.gateway(NODE);
-    List<Long> arrivals = startHostAndCountTicks(vertx, gateway);
-    RoomCreated created = createRoom(vertx, gateway, "p1", "p2");
-    Thread.sleep(300);
-    assertThat(arrivals).isNotEmpty();
+  void aFinishedMatchIsKeptForResumingPlayers(Vertx vertx) throws Exception {
+    HostFixture fixture = new HostFixture(vertx);
+    HostFixture.Host host = fixture.deploy(NODE, 10);
+    String room = host.createRoom("p1", "p2").getRoomId();
+    MatchEnd end = host.await(GatewayFrame::hasMatchEnd).getMatchEnd();
 
-    vertx.eventBus().send(Addresses.room(created.getRoomId()), SeatLeft.newBuilder().setPlayerId("p1").build());
-    Thread.sleep(200);
-    int withOnePlayer = arrivals.size();
-    Thread.sleep(300);
-    assertThat(arrivals.size()).as("the room goes on while one player remains").isGreaterThan(withOnePlayer);
+    assertThat(end.getStandingsList()).hasSize(2).allSatisfy(s -> assertThat(s.getLeft()).isFalse());
+    // Read as the end reached the gateway: it must be in the store already, because a gateway that
+    // dies right then leaves its players to find the end there.
+    assertThat(host.storedWhenEndArrived.get(room)).as("stored before it was sent").isEqualTo(end);
+    assertThatThrownBy(() -> vertx.eventBus().request(Addresses.room(room),
+        SeatResume.newBuilder().setPlayerId("p1").setGateway(host.gateway()).build()).await())
+        .as("the room is gone; the gateway finds the end in the store").isInstanceOf(ReplyException.class);
+  }
 
-    vertx.eventBus().send(Addresses.room(created.getRoomId()), SeatLeft.newBuilder().setPlayerId("p2").build());
-    Thread.sleep(200);
-    int atDisposal = arrivals.size();
-    Thread.sleep(400);
-    assertThat(arrivals).hasSize(atDisposal);
-    // Its inbox is gone too: nothing listens at the room's address any more.
-    assertThatThrownBy(() -> vertx.eventBus().request(Addresses.room(created.getRoomId()), SeatLeft.getDefaultInstance())
-        .await()).isInstanceOf(ReplyException.class).hasMessageContaining("No handlers");
+  @Test
+  void aRoomClosedByAnOperatorIsKeptForResumingPlayersWithRatingsUnchanged(Vertx vertx) throws Exception {
+    HostFixture fixture = new HostFixture(vertx);
+    HostFixture.Host host = fixture.deploy(NODE, 1_000_000);
+    String room = host.createRoom("p1", "p2").getRoomId();
+    host.await(GatewayFrame::hasTick);
+
+    RoomClosed closed = (RoomClosed) vertx.eventBus().request(Addresses.adminRooms(NODE),
+        CloseRoom.newBuilder().setRoomId(room).build()).await().body();
+
+    assertThat(closed.getClosed()).isTrue();
+    MatchEnd kept = fixture.shared.finished().find(room).await();
+    assertThat(kept).as("stored by the time the close is answered").isNotNull();
+    assertThat(host.await(GatewayFrame::hasMatchEnd).getMatchEnd()).isEqualTo(kept);
+    assertThat(kept.getStandingsList()).allSatisfy(s -> assertThat(s.getRatingAfter()).isEqualTo(s.getRatingBefore()));
+    assertThat(((RoomClosed) vertx.eventBus().request(Addresses.adminRooms(NODE),
+        CloseRoom.newBuilder().setRoomId(room).build()).await().body()).getClosed()).isFalse();
+  }
+
+  @Test
+  void resumeRoomForARoomAlreadyHostedHereIsAnswered(Vertx vertx) throws Exception {
+    HostFixture fixture = new HostFixture(vertx);
+    HostFixture.Host host = fixture.deploy(NODE, 1_000_000);
+    String room = host.createRoom("p1").getRoomId();
+
+    Object reply = vertx.eventBus().request(Addresses.roomHost(NODE), ResumeRoom.newBuilder().setRoomId(room).build())
+        .await().body();
+
+    assertThat(reply).isInstanceOf(RoomCreated.class);
+    assertThat(((RoomCreated) reply).getRoomId()).isEqualTo(room);
+    assertThat(host.load.rooms()).as("still one room").isEqualTo(1);
+  }
+
+  @Test
+  void aSeatResumeIsAnsweredWithTheRoomsFrameForThatPlayerAlone(Vertx vertx) throws Exception {
+    HostFixture fixture = new HostFixture(vertx);
+    HostFixture.Host host = fixture.deploy(NODE, 1_000_000);
+    String room = host.createRoom("p1", "p2").getRoomId();
+    host.await(frame -> frame.hasTick() && frame.getTick().getTick() >= 3); // the game has ticked
+    vertx.eventBus().send(Addresses.room(room), SeatDisconnected.newBuilder().setPlayerId("p2").build());
+
+    SeatResumed resumed = (SeatResumed) vertx.eventBus().request(Addresses.room(room),
+        SeatResume.newBuilder().setPlayerId("p2").setGateway(host.gateway()).build()).await().body();
+
+    RoomTick frame = resumed.getFrame();
+    assertThat(frame.getRecipientsList()).singleElement().satisfies(r -> {
+      assertThat(r.getPlayerId()).isEqualTo("p2");
+      assertThat(r.getGame().unpack(Int32Value.class).getValue()).as("the game's view").isPositive();
+    });
+    assertThat(frame.getTick()).isPositive();
+    assertThat(resumed.hasState()).as("the gateway maps the frame; no State is built here").isFalse();
+    assertThat(resumed.getAssigned().getPlayerIdsList()).containsExactly("p2");
+  }
+
+  @Test
+  void aSeatResumeOfAPlayerWhoLeftIsRefusedWithResumeExpired(Vertx vertx) throws Exception {
+    HostFixture fixture = new HostFixture(vertx);
+    HostFixture.Host host = fixture.deploy(NODE, 1_000_000);
+    String room = host.createRoom("p1", "p2").getRoomId();
+    vertx.eventBus().send(Addresses.room(room), SeatLeft.newBuilder().setPlayerId("p2").build());
+
+    assertThatThrownBy(() -> vertx.eventBus().request(Addresses.room(room),
+        SeatResume.newBuilder().setPlayerId("p2").setGateway(host.gateway()).build()).await())
+        .isInstanceOfSatisfying(ReplyException.class,
+            e -> assertThat(e.failureCode()).isEqualTo(ErrorCode.RESUME_EXPIRED_VALUE));
+  }
+
+  @Test
+  void aMessageOfNoKnownTypeIsRefusedWithUnknownMessage(Vertx vertx) {
+    HostFixture fixture = new HostFixture(vertx);
+    fixture.deploy(NODE, 1_000_000);
+
+    assertThatThrownBy(() -> vertx.eventBus().request(Addresses.roomHost(NODE), RoomInput.getDefaultInstance())
+        .await()).isInstanceOfSatisfying(ReplyException.class,
+            e -> assertThat(e.failureCode()).isEqualTo(ErrorCode.UNKNOWN_MESSAGE_VALUE));
+  }
+
+  @Test
+  void inputQueueDropsAreCounted(Vertx vertx) throws Exception {
+    HostFixture fixture = new HostFixture(vertx);
+    HostFixture.Host host = fixture.deploy(NODE, 1_000_000);
+    String room = host.createRoom("p1").getRoomId();
+    double before = stale(fixture);
+    RoomInput first = RoomInput.newBuilder().setPlayerId("p1").setSeq(1).setGame(Any.pack(Empty.getDefaultInstance()))
+        .build();
+
+    vertx.eventBus().send(Addresses.room(room), first);
+    vertx.eventBus().send(Addresses.room(room), first); // queued or applied by now: stale either way
+    // A request after the sends is handled after them: once it is answered, both inputs were seen.
+    vertx.eventBus().request(Addresses.room(room),
+        SeatResume.newBuilder().setPlayerId("p1").setGateway(host.gateway()).build()).await();
+
+    assertThat(stale(fixture) - before).isEqualTo(1.0);
   }
 
   @Test
   void roomTakenOverByAnotherNodeStopsHere(Vertx vertx) throws Exception {
-    String gateway = Addresses.gateway(NODE);
-    List<Long> arrivals = startHostAndCountTicks(vertx, gateway);
-    RoomCreated created = createRoom(vertx, gateway, "p1");
-    Thread.sleep(400);
-    assertThat(arrivals).isNotEmpty();
+    HostFixture fixture = new HostFixture(vertx);
+    HostFixture.Host host = fixture.deploy(NODE, 1_000_000);
+    String room = host.createRoom("p1").getRoomId();
+    host.await(GatewayFrame::hasTick);
 
     // Another node claims the room (as failover would if this one had been thought dead).
-    byte[] current = cluster.rooms().load(created.getRoomId()).await();
+    byte[] current = fixture.shared.rooms().load(room).await();
     RoomRecord theirs = RoomRecord.parseFrom(current).toBuilder().setOwner("another-node").build();
-    assertThat(cluster.rooms().replace(created.getRoomId(), current, theirs.toByteArray()).await()).isTrue();
+    assertThat(fixture.shared.rooms().replace(room, current, theirs.toByteArray()).await()).isTrue();
 
-    Thread.sleep(600); // a replication interval is 5 ticks, 250 ms
-    int stoppedAt = arrivals.size();
-    Thread.sleep(400);
-    assertThat(arrivals).as("the fenced-off copy stopped ticking").hasSize(stoppedAt);
-    assertThat(RoomRecord.parseFrom(cluster.rooms().load(created.getRoomId()).await()).getOwner())
+    // Its next write (every 5 ticks) is refused, and it stops.
+    host.awaitRooms(0);
+    host.assertSilent(room, Duration.ofMillis(300));
+    assertThat(RoomRecord.parseFrom(fixture.shared.rooms().load(room).await()).getOwner())
         .as("the new owner's record is left alone").isEqualTo("another-node");
   }
 
-  @Test
-  void aTakeoverWaitsForThisNodeToSeeTheOldOwnerLeave(Vertx vertx) throws Exception {
-    // The leader saw "node-0" leave; this node's membership view still lists it for a moment.
-    java.util.Set<String> members = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    members.addAll(List.of(NODE, "node-0"));
-    ClusterServices lagging = withMembers(members);
-    RoomRecord record = storeRoomOfNode0(lagging);
-    deployHost(vertx, lagging);
-
-    vertx.setTimer(300, id -> members.remove("node-0"));
-    long asked = System.nanoTime();
-    var resumed = vertx.eventBus().request(Addresses.roomHost(NODE),
-        dev.playfield.protocol.internal.ResumeRoom.newBuilder().setRoomId(record.getRoomId()).build()).await();
-    assertThat(resumed.body()).isInstanceOf(RoomCreated.class);
-    assertThat((System.nanoTime() - asked) / 1e6).as("waited for the view to catch up").isGreaterThanOrEqualTo(250);
-    assertThat(RoomRecord.parseFrom(lagging.rooms().load(record.getRoomId()).await()).getOwner()).isEqualTo(NODE);
-  }
-
-  @Test
-  void aTakeoverOfARoomWhoseOwnerStaysAMemberIsRefused(Vertx vertx) throws Exception {
-    ClusterServices alive = withMembers(java.util.Set.of(NODE, "node-0"));
-    RoomRecord record = storeRoomOfNode0(alive);
-    deployHost(vertx, alive);
-
-    assertThatThrownBy(() -> vertx.eventBus().request(Addresses.roomHost(NODE),
-        dev.playfield.protocol.internal.ResumeRoom.newBuilder().setRoomId(record.getRoomId()).build()).await())
-        .isInstanceOf(ReplyException.class).hasMessageContaining("still a member");
-    assertThat(RoomRecord.parseFrom(alive.rooms().load(record.getRoomId()).await()).getOwner())
-        .as("the live owner keeps its room").isEqualTo("node-0");
-  }
-
-  /** Replicates a running room owned by "node-0" with one player seated through this node. */
-  private static RoomRecord storeRoomOfNode0(ClusterServices services) {
-    RoomRecord record = RoomRecord.newBuilder().setRoomId("room-of-node-0").setMode("slow").setOwner("node-0")
-        .setTick(40).addSeats(SeatRecord.newBuilder().setPlayerId("p1").setName("p1")
-            .setGateway(Addresses.gateway(NODE)).setPresent(true).setConnected(true)).build();
-    assertThat(services.rooms().replace(record.getRoomId(), null, record.toByteArray()).await()).isTrue();
-    return record;
-  }
-
-  /** This node's cluster services, with a membership view the test controls. */
-  private ClusterServices withMembers(java.util.Set<String> members) {
-    return new ClusterServices(NODE, cluster.ratings(), cluster.tickets(), cluster.sessions(), cluster.nodes(),
-        new dev.playfield.cluster.Leadership() {
-          @Override
-          public boolean isLeader() {
-            return true;
-          }
-
-          @Override
-          public java.util.Set<String> liveNodes() {
-            return java.util.Set.copyOf(members);
-          }
-
-          @Override
-          public void onChange(Runnable listener) {}
-        }, cluster.rooms(), cluster.resumes(), cluster.finished());
-  }
-
-  private void deployHost(Vertx vertx, ClusterServices services) {
-    EventBusCodecs.register(vertx.eventBus());
-    ModeConfig mode = new ModeConfig("slow", "slow",
-        new QueueRules(1, 1, Duration.ZERO, 0, 0, 0), TICK_RATE, 1, 4, 8, 0, Map.of());
-    vertx.deployVerticle(new RoomHostVerticle(NODE, Map.of("slow", mode), Map.of("slow", new SlowGameType()),
-        new MatchResults(new LocalRatingStore(1000), 32), new LocalLoad(), services,
-        new RoomHostVerticle.Settings(20_000, 5, 10))).await();
-  }
-
-  private List<Long> startHostAndCountTicks(Vertx vertx, String gateway) {
-    EventBusCodecs.register(vertx.eventBus());
-    ModeConfig mode = new ModeConfig("slow", "slow",
-        new QueueRules(1, 1, Duration.ZERO, 0, 0, 0), TICK_RATE, 1, 4, 8, 0, Map.of());
-    vertx.deployVerticle(new RoomHostVerticle(NODE, Map.of("slow", mode), Map.of("slow", new SlowGameType()),
-        new MatchResults(new LocalRatingStore(1000), 32), new LocalLoad(), cluster,
-        new RoomHostVerticle.Settings(20_000, 5, 10))).await();
-    List<Long> arrivals = new CopyOnWriteArrayList<>();
-    vertx.eventBus().<GatewayFrame>consumer(gateway, message -> {
-      if (message.body().hasTick()) {
-        arrivals.add(System.nanoTime());
-      }
-    }).completion().await();
-    return arrivals;
-  }
-
-  private RoomCreated createRoom(Vertx vertx, String gateway, String... players) {
-    CreateRoom.Builder create = CreateRoom.newBuilder().setMode("slow");
-    for (String player : players) {
-      create.addSeats(Seat.newBuilder().setPlayerId(player).setName(player).setGateway(gateway));
-    }
-    return (RoomCreated) vertx.eventBus().request(Addresses.roomHost(NODE), create.build()).await().body();
-  }
-
-  /** A game whose tick burns most of the tick period. */
-  private static final class SlowGameType implements GameType {
-    @Override
-    public String name() {
-      return "slow";
-    }
-
-    @Override
-    public Class<? extends Message> inputType() {
-      return Empty.class;
-    }
-
-    @Override
-    public Iterable<Descriptor> messageTypes() {
-      return List.of(Empty.getDescriptor());
-    }
-
-    @Override
-    public Optional<String> rejectReason(Message input) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Game create(GameSetup setup) {
-      return new Game() {
-        @Override
-        public void tick(List<PlayerInput> inputs) {
-          long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SLOW_TICK_MILLIS);
-          while (System.nanoTime() < until) {
-            Thread.onSpinWait();
-          }
-        }
-
-        @Override
-        public void leave(int slot) {}
-
-        @Override
-        public Message view(int slot) {
-          return Empty.getDefaultInstance();
-        }
-
-        @Override
-        public boolean sharedView() {
-          return true;
-        }
-
-        @Override
-        public boolean finished() {
-          return false;
-        }
-
-        @Override
-        public List<Standing> standings() {
-          return List.of(new Standing(0, 1, 0));
-        }
-
-        @Override
-        public byte[] snapshot() {
-          return new byte[0];
-        }
-      };
-    }
-
-    @Override
-    public Game restore(GameSetup setup, byte[] snapshot) {
-      return create(setup);
-    }
+  private static double stale(HostFixture fixture) {
+    Counter counter = fixture.metrics.registry().find("playfield_inputs_dropped").tag("reason", "stale").counter();
+    return counter == null ? 0 : counter.count();
   }
 }

@@ -17,6 +17,7 @@ import dev.playfield.game.Standing;
 import dev.playfield.protocol.internal.Recipient;
 import dev.playfield.protocol.internal.RoomTick;
 import dev.playfield.protocol.internal.Seat;
+import dev.playfield.protocol.v1.MatchEnd;
 import dev.playfield.protocol.v1.RoomPhase;
 import java.util.ArrayList;
 import java.util.List;
@@ -308,6 +309,66 @@ class RoomTest {
   }
 
   @Test
+  void leaversRankLast() {
+    // A 0-0 game: the game ranks all three first.
+    game.standings = List.of(new Standing(0, 1, 0), new Standing(1, 1, 0), new Standing(2, 1, 0));
+    Room room = runningRoom(mode(20, 1, 4, 32, 0),
+        seat("p1", GATEWAY_A), seat("p2", GATEWAY_A), seat("p3", GATEWAY_B));
+    room.leave("p1");
+    room.end();
+
+    MatchEnd end = MatchResults.cutShort(room);
+
+    assertThat(end.getStandingsList()).extracting(s -> s.getPlayerId() + ":" + s.getRank() + ":" + s.getLeft())
+        .containsExactly("p2:1:false", "p3:1:false", "p1:3:true");
+  }
+
+  @Test
+  void aPlayerWhoseGraceRanOutRanksAsALeaver() {
+    game.standings = List.of(new Standing(0, 1, 4), new Standing(1, 2, 1));
+    Room room = runningRoom(mode(20, 1, 4, 32, 0), seat("p1", GATEWAY_A), seat("p2", GATEWAY_B));
+    room.disconnect("p1");
+    for (int tick = 0; tick <= GRACE_TICKS; tick++) {
+      room.tickOnce();
+    }
+
+    MatchEnd end = MatchResults.cutShort(room);
+
+    assertThat(end.getStandingsList()).extracting(s -> s.getPlayerId() + ":" + s.getRank() + ":" + s.getLeft())
+        .containsExactly("p2:1:false", "p1:2:true");
+  }
+
+  @Test
+  void endingARoomStopsItAndRefusesInputsAndResumes() {
+    Room room = runningRoom(mode(20, 1, 4, 32, 0), seat("p1", GATEWAY_A));
+
+    room.end();
+
+    assertThat(room.phase()).isEqualTo(Room.Phase.FINISHED);
+    assertThat(room.tickOnce()).isEmpty();
+    assertThat(room.offer("p1", 1, input(1))).isFalse();
+    assertThat(room.resume("p1", GATEWAY_B)).isFalse();
+  }
+
+  @Test
+  void aRecordRestoresTheRoomWhereItWas() {
+    Room room = runningRoom(mode(20, 1, 4, 32, 0), seat("p1", GATEWAY_A), seat("p2", GATEWAY_B));
+    room.offer("p1", 1, input(1));
+    room.tickOnce();
+    room.disconnect("p2");
+
+    Room restored = RoomRecords.restore(RoomRecords.record(room, "node-x", 7), mode(20, 1, 4, 32, 0),
+        new RecordingGameType(game), (seed, seats) -> null, GRACE_TICKS, InputDrops.NONE);
+
+    assertThat(restored.tick()).isEqualTo(room.tick());
+    assertThat(restored.phase()).isEqualTo(Room.Phase.RUNNING);
+    assertThat(restored.seats()).isEqualTo(room.seats());
+    assertThat(restored.gateways()).containsExactly(GATEWAY_A);
+    assertThat(restored.offer("p1", 1, input(1))).as("seq 1 was applied before the record").isFalse();
+    assertThat(restored.offer("p1", 2, input(2))).isTrue();
+  }
+
+  @Test
   void aDisposedRoomNoLongerTicks() {
     Room room = runningRoom(mode(20, 1, 4, 32, 0), seat("p1", GATEWAY_A));
 
@@ -409,6 +470,7 @@ class RoomTest {
     final List<Integer> left = new ArrayList<>();
     boolean shared;
     int finishAfterTicks = Integer.MAX_VALUE;
+    List<Standing> standings = IntStream.range(0, 1).mapToObj(slot -> new Standing(slot, 1, 0)).toList();
 
     /** The Int32Value inputs of {@code slot} in the game's {@code tickIndex}-th tick (0-based). */
     List<Integer> values(int tickIndex, int slot) {
@@ -447,7 +509,7 @@ class RoomTest {
 
     @Override
     public List<Standing> standings() {
-      return IntStream.range(0, 1).mapToObj(slot -> new Standing(slot, 1, 0)).toList();
+      return standings;
     }
 
     @Override
