@@ -102,6 +102,10 @@ public final class GatewayVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
         .setHost(endpoint.host())
         .setPort(endpoint.port())
+        // HTTP/1.1 only (WebSockets upgrade from it). With h2c detection on, a connection reaches
+        // the connection handler only once its first bytes decided the protocol, so one that sends
+        // a few bytes or none escaped the handshake timeout and the connection caps.
+        .setHttp2ClearTextEnabled(false)
         .setWebSocketSubProtocols(List.of(WireFormat.BINARY_SUBPROTOCOL, WireFormat.JSON_SUBPROTOCOL))
         // Frames beyond our own limit still reach us (and get a FRAME_TOO_LARGE error) up to this
         // size; past it Netty closes the connection with 1009 before we see a byte.
@@ -172,7 +176,8 @@ public final class GatewayVerticle extends VerticleBase {
           WebSocketConnection transport = new WebSocketConnection(socket, connection, wire, endpoint.limits());
           PlayerSession session = sessions.apply(transport);
           registry.opened(session);
-          transport.start(session);
+          // The upgraded connection's own close handler no longer fires: the WebSocket's does.
+          transport.start(session, () -> connectionLimits.onClosed(connection));
         })
         .onFailure(cause -> log.debug("WebSocket upgrade failed: {}", cause.getMessage()));
   }

@@ -69,8 +69,8 @@ final class WebSocketConnection implements Connection {
     this.wireMeters = metrics.wire(wire.name());
   }
 
-  /** Starts reading; every message goes to {@code listener}, and then its close. */
-  void start(ConnectionListener listener) {
+  /** Starts reading; every message goes to {@code listener}, and then its close, after {@code onClose}. */
+  void start(ConnectionListener listener, Runnable onClose) {
     this.listener = listener;
     load.playerConnected();
     socket.setWriteQueueMaxSize(limits.writeQueueBytes());
@@ -79,6 +79,7 @@ final class WebSocketConnection implements Connection {
     socket.exceptionHandler(cause -> log.debug("connection error: {}", cause.getMessage()));
     socket.closeHandler(v -> {
       load.playerDisconnected();
+      onClose.run();
       listener.onClosed();
     });
   }
