@@ -48,7 +48,9 @@ final class SteppedGateway {
     PlayfieldConfig config = changes.apply(TestNode.quickConfig(vertx));
     String nodeId = UUID.randomUUID().toString();
     ClusterServices local = LocalCluster.services(nodeId, config.matchmaking().initialRating());
-    SwitchableLeadership leadership = new SwitchableLeadership(nodeId);
+    String steppedNodeId = "stepped-" + nodeId;
+    // Both gateways are live nodes: rooms keep seats only for players of live gateways.
+    SwitchableLeadership leadership = new SwitchableLeadership(java.util.Set.of(nodeId, steppedNodeId));
     ClusterServices cluster = new ClusterServices(nodeId, local.ratings(), local.tickets(), local.sessions(),
         local.nodes(), leadership, local.rooms(), local.resumes(), local.finished());
     PlayfieldNode node = new PlayfieldNode(vertx, config, cluster).start().await();
@@ -57,7 +59,7 @@ final class SteppedGateway {
     for (ModeConfig mode : config.modes().values()) {
       gameOfMode.put(mode.name(), PlayfieldNode.builtInGames().find(mode.game()).orElseThrow());
     }
-    ClusterServices secondGateway = new ClusterServices("stepped-" + nodeId, cluster.ratings(), cluster.tickets(),
+    ClusterServices secondGateway = new ClusterServices(steppedNodeId, cluster.ratings(), cluster.tickets(),
         cluster.sessions(), cluster.nodes(), leadership, cluster.rooms(), cluster.resumes(), cluster.finished());
     PlayfieldMetrics metrics = PlayfieldMetrics.of(vertx);
     SteppedClock clock = new SteppedClock();
@@ -66,6 +68,9 @@ final class SteppedGateway {
         new JsonWire(PlayfieldNode.builtInGames().messageTypes()), tokens, metrics,
         new GatewayClock(clock, System::nanoTime));
     vertx.deployVerticle(gateway).await();
+    // A gateway node the matchmaker sees as live (its players are seated), with no rooms to offer.
+    cluster.nodes().publish(dev.playfield.protocol.internal.NodeLoad.newBuilder().setNodeId(steppedNodeId)
+        .setMaxRooms(0).setUpdatedAtMs(System.currentTimeMillis()).build(), 3_600_000).await();
     return new SteppedGateway(node, cluster, leadership, clock, metrics, gateway);
   }
 

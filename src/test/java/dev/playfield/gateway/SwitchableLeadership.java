@@ -8,12 +8,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Leadership a test hands over by hand: off, the matchmaker stops listening, as during a hand-over. */
 final class SwitchableLeadership implements Leadership {
 
-  private final String nodeId;
+  private final Set<String> liveNodes;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean leader = true;
 
-  SwitchableLeadership(String nodeId) {
-    this.nodeId = nodeId;
+  SwitchableLeadership(Set<String> liveNodes) {
+    this.liveNodes = liveNodes;
   }
 
   void set(boolean leader) {
@@ -28,7 +28,7 @@ final class SwitchableLeadership implements Leadership {
 
   @Override
   public Set<String> liveNodes() {
-    return Set.of(nodeId);
+    return liveNodes;
   }
 
   @Override
