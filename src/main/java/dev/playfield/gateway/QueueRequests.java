@@ -50,7 +50,11 @@ final class QueueRequests {
       Seat seat = Seat.newBuilder().setPlayerId(playerId).setName(name).setRating(rating)
           .setGateway(gatewayAddress).build();
       TicketRequest ticket = TicketRequest.newBuilder().setMode(mode).setSeat(seat).build();
-      return requests.request(Addresses.MATCHMAKER, ticket, "matchmaker", MATCHMAKER_HAND_OVER).map(reply -> rating);
+      return requests.request(Addresses.MATCHMAKER, ticket, "matchmaker", MATCHMAKER_HAND_OVER).map(reply -> rating)
+          // The session refuses a second join itself, so the matchmaker's ALREADY_QUEUED means the
+          // player's ticket is there: an attempt that timed out did land, or a leave never reached it.
+          .recover(cause -> refusal(cause) == ErrorCode.ALREADY_QUEUED
+              ? Future.succeededFuture(rating) : Future.failedFuture(cause));
     }));
     previous = joined;
     return joined;

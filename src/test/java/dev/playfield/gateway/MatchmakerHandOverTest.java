@@ -107,6 +107,27 @@ class MatchmakerHandOverTest {
     }
   }
 
+  @Test
+  void aJoinAfterALeaveTheMatchmakerNeverHeardIsQueuedNotRefused() throws Exception {
+    try (TestClient ann = client()) {
+      ann.login("ann");
+      ann.joinQueue("arena");
+      ann.await(ServerMessage::hasQueued, WAIT);
+      gateway.matchmakerGone(vertx);
+      ann.send(ClientMessage.newBuilder().setLeaveQueue(LeaveQueue.getDefaultInstance()));
+      AtomicReference<ServerMessage> left = new AtomicReference<>();
+      gateway.stepUntil(() -> left.updateAndGet(a -> a != null ? a : pollAnswer(ann, Duration.ofMillis(10))) != null, 500);
+      assertThat(left.get().hasQueueLeft()).isTrue();
+
+      // The next leader restores the ticket the leave never reached; joining again must not be
+      // refused with ALREADY_QUEUED, or the player could never queue.
+      gateway.leadership.set(true);
+      ann.joinQueue("arena");
+      ServerMessage answer = ann.await(m -> m.hasQueued() || m.hasError(), WAIT);
+      assertThat(answer.hasQueued()).as("queued: %s", answer).isTrue();
+    }
+  }
+
   /** The next reply to a request (queued, queue left or an error), or null if none came in time. */
   private static ServerMessage pollAnswer(TestClient client, Duration wait) {
     try {
