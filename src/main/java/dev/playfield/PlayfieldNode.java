@@ -83,7 +83,7 @@ public final class PlayfieldNode {
     EventBusCodecs.register(vertx.eventBus());
     TokenService tokens = new TokenService(vertx, tokenSecret(), config.auth().tokenTtlSeconds(), Clock.systemUTC());
     gateway = GatewayVerticle.create(vertx, config, cluster, load, gameOfMode,
-        new JsonWire(games.messageTypes()), tokens)
+        new JsonWire(games.messageTypes()), tokens, PlayfieldMetrics.of(vertx))
         .withHttpRoutes(new OpsRoutes(vertx, cluster, load, config.admin())::mount);
     LogSetup.nodeStarted(nodeId(), config.admin());
     PlayfieldMetrics.of(vertx).watchPlayers(load);

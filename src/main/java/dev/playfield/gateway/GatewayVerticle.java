@@ -1,26 +1,18 @@
 package dev.playfield.gateway;
 
-import dev.playfield.protocol.BinaryWire;
-import dev.playfield.protocol.WireFormat;
-import dev.playfield.protocol.internal.GatewayFrame;
-import dev.playfield.protocol.internal.KickSession;
-import dev.playfield.protocol.internal.Recipient;
-import dev.playfield.protocol.internal.RoomAssigned;
-import dev.playfield.protocol.internal.RoomTick;
-import dev.playfield.protocol.internal.SeatLeft;
-import dev.playfield.protocol.v1.MatchEnd;
-import dev.playfield.protocol.v1.Standing;
-import dev.playfield.protocol.v1.State;
 import dev.playfield.cluster.ClusterServices;
-import dev.playfield.node.LocalLoad;
-import dev.playfield.protocol.Addresses;
 import dev.playfield.config.PlayfieldConfig;
 import dev.playfield.game.GameType;
+import dev.playfield.node.LocalLoad;
+import dev.playfield.ops.PlayfieldMetrics;
+import dev.playfield.protocol.Addresses;
+import dev.playfield.protocol.BinaryWire;
 import dev.playfield.protocol.JsonWire;
+import dev.playfield.protocol.WireFormat;
+import dev.playfield.protocol.internal.GatewayFrame;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -30,38 +22,67 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The node's front door: the HTTP server with the browser client at {@code /} and game sessions at
- * {@code /ws}, and the inbox through which rooms and the matchmaker reach this node's sessions.
+ * {@code /ws}, the connection limits, and the inbox through which rooms and the matchmaker reach
+ * this node's sessions. Wires the gateway's parts; the work is theirs.
  */
 public final class GatewayVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(GatewayVerticle.class);
   private static final BinaryWire BINARY = new BinaryWire();
 
-  private final GatewayServices services;
-  private final String host;
-  private final int port;
+  /** Where the server listens, and what every connection is held to. */
+  record Endpoint(String host, int port, WebSocketConnection.Limits limits) {}
+
+  private final Endpoint endpoint;
+  private final String address;
+  private final SessionRegistry registry;
+  private final Function<Connection, PlayerSession> sessions;
+  private final LocalLoad load;
   private Consumer<Router> httpRoutes = router -> { };
+  private ConnectionLimits connectionLimits;
   private HttpServer server;
 
-  GatewayVerticle(GatewayServices services, String host, int port) {
-    this.services = services;
-    this.host = host;
-    this.port = port;
+  GatewayVerticle(Endpoint endpoint, String gatewayAddress, SessionRegistry registry,
+      Function<Connection, PlayerSession> sessions) {
+    this.endpoint = endpoint;
+    this.address = gatewayAddress;
+    this.registry = registry;
+    this.sessions = sessions;
+    this.load = endpoint.limits().load();
   }
 
-  /** A gateway for this node; {@code address} is where rooms and the matchmaker reach it. */
-  public static GatewayVerticle create(Vertx vertx, PlayfieldConfig config, ClusterServices cluster,
-      LocalLoad load, Map<String, GameType> gameOfMode, JsonWire json, TokenService tokens) {
-    GatewayServices services = new GatewayServices(vertx, vertx.eventBus(), Addresses.gateway(cluster.nodeId()), tokens,
-        cluster.ratings(), cluster.sessions(), cluster.resumes(), load, new SessionRegistry(), config.gateway(),
-        gameOfMode, json, System::nanoTime, config.node().reconnectGraceSeconds() * 1000L,
+  /** The gateway of this node, on the system clock. */
+  public static GatewayVerticle create(Vertx vertx, PlayfieldConfig config, ClusterServices cluster, LocalLoad load,
+      Map<String, GameType> gameOfMode, JsonWire json, TokenService tokens, PlayfieldMetrics metrics) {
+    return create(vertx, config, cluster, load, gameOfMode, json, tokens, metrics, GatewayClock.system());
+  }
+
+  /** The gateway of this node on {@code clock} (tests step it). */
+  static GatewayVerticle create(Vertx vertx, PlayfieldConfig config, ClusterServices cluster, LocalLoad load,
+      Map<String, GameType> gameOfMode, JsonWire json, TokenService tokens, PlayfieldMetrics metrics,
+      GatewayClock clock) {
+    String address = Addresses.gateway(cluster.nodeId());
+    SessionRegistry registry = new SessionRegistry();
+    SessionWindows windows = new SessionWindows(config.node().reconnectGraceSeconds() * 1000L,
         config.auth().tokenTtlSeconds() * 1000L);
-    return new GatewayVerticle(services, config.httpHost(), config.httpPort());
+    Logins logins = new Logins(tokens, new Logins.Stores(cluster.ratings(), cluster.sessions(), cluster.resumes()),
+        registry, vertx.eventBus(), address, windows, clock.wall());
+    PatientRequests requests = new PatientRequests(vertx, metrics, clock.wall());
+    SeatRecovery seats = new SeatRecovery(requests, cluster.finished(), vertx, address, clock.wall());
+    SessionResume resumes = new SessionResume(logins, seats, metrics, clock.nanoTime(), gameOfMode);
+    SessionRules rules = new SessionRules(gameOfMode, config.gateway().maxNameLength(), load::draining);
+    Function<Connection, PlayerSession> sessions = connection -> new PlayerSession(connection, logins, resumes,
+        new QueueRequests(requests, cluster.ratings(), address), new InputForwarding(vertx.eventBus(), clock.nanoTime()),
+        rules, registry, clock.wall());
+    Endpoint endpoint = new Endpoint(config.httpHost(), config.httpPort(),
+        new WebSocketConnection.Limits(config.gateway(), load, metrics, json, clock.nanoTime()));
+    return new GatewayVerticle(endpoint, address, registry, sessions);
   }
 
   /** Routes served beside {@code /ws} (the ops package's: pages, health, metrics, admin API). */
@@ -72,27 +93,40 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    var limits = endpoint.limits().config();
+    connectionLimits = new ConnectionLimits(vertx, endpoint.limits().metrics(), limits.maxConnections(),
+        limits.maxConnectionsPerAddress(), limits.handshakeTimeoutMs());
     Router router = Router.router(vertx);
     router.route("/ws").handler(this::upgrade);
     httpRoutes.accept(router);
     HttpServerOptions options = new HttpServerOptions()
-        .setHost(host)
-        .setPort(port)
+        .setHost(endpoint.host())
+        .setPort(endpoint.port())
+        // HTTP/1.1 only (WebSockets upgrade from it). With h2c detection on, a connection reaches
+        // the connection handler only once its first bytes decided the protocol, so one that sends
+        // a few bytes or none escaped the handshake timeout and the connection caps.
+        .setHttp2ClearTextEnabled(false)
         .setWebSocketSubProtocols(List.of(WireFormat.BINARY_SUBPROTOCOL, WireFormat.JSON_SUBPROTOCOL))
         // Frames beyond our own limit still reach us (and get a FRAME_TOO_LARGE error) up to this
         // size; past it Netty closes the connection with 1009 before we see a byte.
-        .setMaxWebSocketFrameSize(Math.max(65_536, services.limits().maxFrameBytes() * 4))
-        .setMaxWebSocketMessageSize(Math.max(65_536, services.limits().maxFrameBytes() * 4));
-    if (services.limits().sendBufferBytes() > 0) {
-      options.setSendBufferSize(services.limits().sendBufferBytes());
+        .setMaxWebSocketFrameSize(Math.max(65_536, limits.maxFrameBytes() * 4))
+        .setMaxWebSocketMessageSize(Math.max(65_536, limits.maxFrameBytes() * 4));
+    if (limits.sendBufferBytes() > 0) {
+      options.setSendBufferSize(limits.sendBufferBytes());
     }
-    server = vertx.createHttpServer(options).requestHandler(router);
-    SessionInspector inspector = new SessionInspector(services.registry(), services.address());
-    return vertx.eventBus().<GatewayFrame>consumer(services.address(), this::onFrame).completion()
+    server = vertx.createHttpServer(options)
+        .connectionHandler(connectionLimits::onOpened)
+        .requestHandler(request -> {
+          connectionLimits.onRequest(request.connection());
+          router.handle(request);
+        });
+    GatewayInbox inbox = new GatewayInbox(registry, vertx.eventBus(), address);
+    SessionInspector inspector = new SessionInspector(registry, Addresses.nodeOfGateway(address));
+    return vertx.eventBus().<GatewayFrame>consumer(address, inbox::onFrame).completion()
         .compose(v -> vertx.eventBus().consumer(
-            Addresses.adminSessions(Addresses.nodeOfGateway(services.address())), inspector::onQuery).completion())
+            Addresses.adminSessions(Addresses.nodeOfGateway(address)), inspector::onQuery).completion())
         .compose(v -> server.listen())
-        .onSuccess(s -> log.info("gateway listening on {}:{}", host, s.actualPort()));
+        .onSuccess(s -> log.info("gateway listening on {}:{}", endpoint.host(), s.actualPort()));
   }
 
   /** The port the server listens on (useful when configured as 0). */
@@ -105,27 +139,30 @@ public final class GatewayVerticle extends VerticleBase {
    * players in a match are closed when it ends (or by {@link #closeAll()}).
    */
   public void closeIdle() {
-    for (Session session : services.registry().connections()) {
-      session.execute(() -> {
-        if (!session.player().inMatch()) {
-          session.close(Session.CLOSE_GOING_AWAY, PlayerSession.DRAINING);
-        }
-      });
+    for (SessionHandle session : registry.sessions()) {
+      session.execute(() -> session.closeForDrain(true));
     }
   }
 
   /** Closes every connection, telling the clients the node is going away. */
   public void closeAll() {
-    for (Session session : services.registry().connections()) {
-      session.execute(() -> session.close(Session.CLOSE_GOING_AWAY, PlayerSession.DRAINING));
+    for (SessionHandle session : registry.sessions()) {
+      session.execute(() -> session.closeForDrain(false));
     }
   }
 
   private void upgrade(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    if (services.load().draining()) {
+    if (load.draining()) {
       // Load balancers and clients retry elsewhere on 503.
       ctx.response().setStatusCode(503).end("this node is draining; connect to another\n");
+      return;
+    }
+    HttpConnection connection = request.connection();
+    String overCap = connectionLimits.refusal(connection);
+    if (overCap != null) {
+      ctx.response().setStatusCode(503).putHeader("Connection", "close")
+          .end("too many connections (" + overCap + "); try again later\n");
       return;
     }
     WireFormat wire = chooseWire(request);
@@ -134,9 +171,14 @@ public final class GatewayVerticle extends VerticleBase {
           + WireFormat.JSON_SUBPROTOCOL + " or " + WireFormat.BINARY_SUBPROTOCOL + ", or ?encoding=json|binary\n");
       return;
     }
-    HttpConnection connection = request.connection();
     request.toWebSocket()
-        .onSuccess(socket -> new Session(socket, connection, wire, services).start())
+        .onSuccess(socket -> {
+          WebSocketConnection transport = new WebSocketConnection(socket, connection, wire, endpoint.limits());
+          PlayerSession session = sessions.apply(transport);
+          registry.opened(session);
+          // The upgraded connection's own close handler no longer fires: the WebSocket's does.
+          transport.start(session, () -> connectionLimits.onClosed(connection));
+        })
         .onFailure(cause -> log.debug("WebSocket upgrade failed: {}", cause.getMessage()));
   }
 
@@ -150,7 +192,7 @@ public final class GatewayVerticle extends VerticleBase {
             return BINARY;
           }
           case WireFormat.JSON_SUBPROTOCOL -> {
-            return services.json();
+            return endpoint.limits().json();
           }
           default -> { }
         }
@@ -158,82 +200,9 @@ public final class GatewayVerticle extends VerticleBase {
     }
     String encoding = request.getParam("encoding", "json");
     return switch (encoding) {
-      case "json" -> services.json();
+      case "json" -> endpoint.limits().json();
       case "binary" -> BINARY;
       default -> null;
     };
-  }
-
-  private void onFrame(Message<GatewayFrame> message) {
-    GatewayFrame frame = message.body();
-    switch (frame.getBodyCase()) {
-      case TICK -> forwardTick(frame.getRoomId(), frame.getTick());
-      case ASSIGNED -> seat(frame.getRoomId(), frame.getAssigned());
-      case MATCH_END -> forwardMatchEnd(frame.getMatchEnd());
-      case KICK -> kick(frame.getKick());
-      case BODY_NOT_SET -> log.warn("empty gateway frame for room {}", frame.getRoomId());
-    }
-  }
-
-  private void forwardTick(String roomId, RoomTick tick) {
-    for (Recipient recipient : tick.getRecipientsList()) {
-      Session session = services.registry().find(recipient.getPlayerId());
-      if (session == null) {
-        continue;
-      }
-      State state = State.newBuilder()
-          .setRoomId(roomId)
-          .setTick(tick.getTick())
-          .setLastInputSeq(recipient.getLastInputSeq())
-          .setPhase(tick.getPhase())
-          .setGame(recipient.hasGame() ? recipient.getGame() : tick.getSharedGame())
-          .build();
-      session.execute(() -> {
-        if (session.player().inRoom(roomId)) {
-          session.player().deliverState(state);
-        }
-      });
-    }
-  }
-
-  private void seat(String roomId, RoomAssigned assigned) {
-    for (String playerId : assigned.getPlayerIdsList()) {
-      Session session = services.registry().find(playerId);
-      if (session == null) {
-        giveUpSeat(roomId, playerId);
-        continue;
-      }
-      session.execute(() -> {
-        if (!session.player().enterMatch(roomId, assigned)) {
-          giveUpSeat(roomId, playerId);
-        }
-      });
-    }
-  }
-
-  // The player left between being matched and being seated; the room must not wait for them.
-  private void giveUpSeat(String roomId, String playerId) {
-    vertx.eventBus().send(Addresses.room(roomId),
-        SeatLeft.newBuilder().setPlayerId(playerId).build());
-  }
-
-  private void kick(KickSession kick) {
-    Session session = services.registry().find(kick.getPlayerId());
-    if (session != null && !kick.getNewGateway().equals(services.address())) {
-      session.execute(session::replaced);
-    }
-  }
-
-  private void forwardMatchEnd(MatchEnd end) {
-    for (Standing standing : end.getStandingsList()) {
-      Session session = services.registry().find(standing.getPlayerId());
-      if (session != null) {
-        session.execute(() -> {
-          if (session.player().inRoom(end.getRoomId())) {
-            session.player().deliverMatchEnd(end);
-          }
-        });
-      }
-    }
   }
 }

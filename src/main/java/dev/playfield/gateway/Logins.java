@@ -1,5 +1,8 @@
 package dev.playfield.gateway;
 
+import dev.playfield.cluster.RatingStore;
+import dev.playfield.cluster.ResumeStore;
+import dev.playfield.cluster.SessionDirectory;
 import dev.playfield.protocol.internal.GatewayFrame;
 import dev.playfield.protocol.internal.KickSession;
 import dev.playfield.protocol.internal.ResumeEntry;
@@ -7,13 +10,17 @@ import dev.playfield.protocol.v1.Login;
 import dev.playfield.protocol.v1.LoginOk;
 import dev.playfield.protocol.v1.ErrorCode;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who a connection speaks for: guest logins, logins with a token, and taking a dropped session
  * back with a one-time resume token. Also makes sure a player has one session in the cluster.
- * Stateless; safe from any thread.
+ * Stateless; safe from any thread. Reads the wall clock only through the injected one.
  */
 final class Logins {
 
@@ -33,17 +40,35 @@ final class Logins {
   /** A resumed session: who, and the room the player sat in (empty if none). */
   record Resumption(Issued issued, String roomId) {}
 
-  private final GatewayServices services;
+  /** The cluster state logins read and write. */
+  record Stores(RatingStore ratings, SessionDirectory directory, ResumeStore resumes) {}
 
-  Logins(GatewayServices services) {
-    this.services = services;
+  private static final Logger log = LoggerFactory.getLogger(Logins.class);
+
+  private final TokenService tokens;
+  private final Stores stores;
+  private final SessionRegistry registry;
+  private final EventBus bus;
+  private final String address;
+  private final SessionWindows windows;
+  private final Clock clock;
+
+  Logins(TokenService tokens, Stores stores, SessionRegistry registry, EventBus bus, String gatewayAddress,
+      SessionWindows windows, Clock clock) {
+    this.tokens = tokens;
+    this.stores = stores;
+    this.registry = registry;
+    this.bus = bus;
+    this.address = gatewayAddress;
+    this.windows = windows;
+    this.clock = clock;
   }
 
   /** A guest login, or a login with the token of an earlier one. */
   Future<Issued> login(Login login) {
     Future<TokenService.Claims> identity = login.getToken().isEmpty()
         ? Future.succeededFuture(new TokenService.Claims(newPlayerId(), ""))
-        : services.tokens().verify(login.getToken()).recover(Logins::refusedToken).compose(claims ->
+        : tokens.verify(login.getToken()).recover(Logins::refusedToken).compose(claims ->
             claims.tokenId().isEmpty() ? Future.succeededFuture(claims)
                 : Future.failedFuture(new Refused(ErrorCode.INVALID_TOKEN, "that is a resume token: send it in Resume")));
     return identity.compose(claims -> {
@@ -53,26 +78,41 @@ final class Logins {
     });
   }
 
-  /** Takes a session back; fails with {@link Refused} for a forged, unknown, used or expired token. */
+  /**
+   * Takes a session back; fails with {@link Refused} for a forged, unknown, used or expired token.
+   * Refusals are logged with their reason (and the player, when the token names one).
+   */
   Future<Resumption> resume(String resumeToken) {
-    return services.tokens().verify(resumeToken)
+    String[] player = {"unknown"};
+    return tokens.verify(resumeToken)
         .recover(cause -> Future.failedFuture(new Refused(ErrorCode.RESUME_REJECTED, "not a resume token of this server")))
-        .compose(claims -> claims.tokenId().isEmpty()
-            ? Future.failedFuture(new Refused(ErrorCode.RESUME_REJECTED, "that is a login token: send it in Login"))
-            : services.resumes().consume(claims.tokenId()))
-        .compose(entry -> {
-          if (entry == null) {
-            return Future.failedFuture(new Refused(ErrorCode.RESUME_REJECTED,
-                "resume token unknown or already used; log in instead"));
+        .compose(claims -> {
+          player[0] = claims.playerId();
+          return claims.tokenId().isEmpty()
+              ? Future.failedFuture(new Refused(ErrorCode.RESUME_REJECTED, "that is a login token: send it in Login"))
+              : stores.resumes().consume(claims.tokenId());
+        })
+        .compose(this::resumeFrom)
+        .onFailure(cause -> {
+          if (cause instanceof Refused refused) {
+            log.atInfo().addKeyValue("player", player[0]).addKeyValue("code", refused.code)
+                .log("resume refused: {}", refused.getMessage());
           }
-          long away = entry.getDisconnectedAtMs() == 0 ? 0 : System.currentTimeMillis() - entry.getDisconnectedAtMs();
-          if (away > services.reconnectGraceMs()) {
-            return Future.failedFuture(new Refused(ErrorCode.RESUME_EXPIRED,
-                "the grace window of " + services.reconnectGraceMs() / 1000 + " s has passed; log in instead"));
-          }
-          return issue(entry.getPlayerId(), entry.getName(), entry.getRoomId())
-              .map(issued -> new Resumption(issued, entry.getRoomId()));
         });
+  }
+
+  private Future<Resumption> resumeFrom(ResumeEntry entry) {
+    if (entry == null) {
+      return Future.failedFuture(new Refused(ErrorCode.RESUME_REJECTED,
+          "resume token unknown or already used; log in instead"));
+    }
+    long away = entry.getDisconnectedAtMs() == 0 ? 0 : clock.millis() - entry.getDisconnectedAtMs();
+    if (away > windows.reconnectGraceMs()) {
+      return Future.failedFuture(new Refused(ErrorCode.RESUME_EXPIRED,
+          "the grace window of " + windows.reconnectGraceMs() / 1000 + " s has passed; log in instead"));
+    }
+    return issue(entry.getPlayerId(), entry.getName(), entry.getRoomId())
+        .map(issued -> new Resumption(issued, entry.getRoomId()));
   }
 
   /** Records where the player is now (a room, or none), under the session's current resume token. */
@@ -81,33 +121,40 @@ final class Logins {
     ResumeEntry entry = ResumeEntry.newBuilder().setPlayerId(login.getPlayerId()).setName(login.getName())
         .setRoomId(roomId).setDisconnectedAtMs(disconnectedAtMs).build();
     // Kept a while past the grace window, so a late resume is told "expired" rather than "unknown".
-    long ttl = disconnectedAtMs == 0 ? services.tokenTtlMs() : services.reconnectGraceMs() + 600_000;
-    return services.resumes().put(issued.resumeTokenId(), entry, ttl);
+    long ttl = disconnectedAtMs == 0 ? windows.tokenTtlMs() : windows.reconnectGraceMs() + 600_000;
+    return stores.resumes().put(issued.resumeTokenId(), entry, ttl);
   }
 
   /**
    * Makes {@code session} the player's only session: a session of the same player on this node is
    * closed now, one on another node is told to close. Completes when the cluster knows.
    */
-  Future<Void> claim(String playerId, Session session) {
-    Session replaced = services.registry().bind(playerId, session);
+  Future<Void> claim(String playerId, SessionHandle session) {
+    SessionHandle replaced = registry.bind(playerId, session);
     if (replaced != null) {
       replaced.execute(replaced::replaced);
     }
-    return services.directory().claim(playerId, services.address()).map(previous -> {
-      if (previous != null && !previous.equals(services.address())) {
-        services.bus().send(previous, GatewayFrame.newBuilder().setKick(KickSession.newBuilder()
-            .setPlayerId(playerId).setNewGateway(services.address())).build());
+    return stores.directory().claim(playerId, address).map(previous -> {
+      if (previous != null && !previous.equals(address)) {
+        bus.send(previous, GatewayFrame.newBuilder().setKick(KickSession.newBuilder()
+            .setPlayerId(playerId).setNewGateway(address)).build());
       }
       return null;
     });
   }
 
+  /** Forgets the player's session here and in the cluster, unless another one has claimed it since. */
+  void release(String playerId, SessionHandle session) {
+    if (registry.unbind(playerId, session)) {
+      stores.directory().release(playerId, address);
+    }
+  }
+
   private Future<Issued> issue(String playerId, String name, String roomId) {
-    TokenService.ResumeToken resume = services.tokens().issueResume(playerId, name);
-    return services.ratings().rating(playerId).compose(rating -> {
+    TokenService.ResumeToken resume = tokens.issueResume(playerId, name);
+    return stores.ratings().rating(playerId).compose(rating -> {
       LoginOk ok = LoginOk.newBuilder().setPlayerId(playerId).setName(name).setRating(rating)
-          .setToken(services.tokens().issue(playerId, name)).setResumeToken(resume.token()).build();
+          .setToken(tokens.issue(playerId, name)).setResumeToken(resume.token()).build();
       Issued issued = new Issued(ok, resume.tokenId());
       return remember(issued, roomId, 0).map(issued);
     });

@@ -1,6 +1,5 @@
 package dev.playfield.gateway;
 
-import dev.playfield.protocol.Addresses;
 import dev.playfield.protocol.internal.SessionQuery;
 import dev.playfield.protocol.internal.SessionReport;
 import io.vertx.core.eventbus.Message;
@@ -14,22 +13,18 @@ final class SessionInspector {
   private final SessionRegistry registry;
   private final String nodeId;
 
-  SessionInspector(SessionRegistry registry, String gatewayAddress) {
+  SessionInspector(SessionRegistry registry, String nodeId) {
     this.registry = registry;
-    this.nodeId = Addresses.nodeOfGateway(gatewayAddress);
+    this.nodeId = nodeId;
   }
 
   void onQuery(Message<SessionQuery> query) {
     String playerId = query.body().getPlayerId();
-    Session session = registry.find(playerId);
+    SessionHandle session = registry.find(playerId);
     if (session == null) {
       query.reply(SessionReport.newBuilder().setFound(false).setPlayerId(playerId).setNodeId(nodeId).build());
       return;
     }
-    session.execute(() -> query.reply(session.player().report()
-        .setEncoding(session.wire().name())
-        .setNodeId(nodeId)
-        .setStatesDropped(session.statesDropped())
-        .build()));
+    session.execute(() -> query.reply(session.report().toBuilder().setNodeId(nodeId).build()));
   }
 }

@@ -12,34 +12,34 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SessionRegistry {
 
-  private final Map<String, Session> byPlayer = new ConcurrentHashMap<>();
-  private final Set<Session> connections = ConcurrentHashMap.newKeySet();
+  private final Map<String, SessionHandle> byPlayer = new ConcurrentHashMap<>();
+  private final Set<SessionHandle> open = ConcurrentHashMap.newKeySet();
 
-  void opened(Session session) {
-    connections.add(session);
+  void opened(SessionHandle session) {
+    open.add(session);
   }
 
-  void closed(Session session) {
-    connections.remove(session);
+  void closed(SessionHandle session) {
+    open.remove(session);
   }
 
-  /** Every open connection, logged in or not. */
-  Collection<Session> connections() {
-    return List.copyOf(connections);
+  /** Every open session, logged in or not. */
+  Collection<SessionHandle> sessions() {
+    return List.copyOf(open);
   }
 
   /** Binds the player to {@code session}; returns the session it replaces, or null. */
-  Session bind(String playerId, Session session) {
-    Session previous = byPlayer.put(playerId, session);
+  SessionHandle bind(String playerId, SessionHandle session) {
+    SessionHandle previous = byPlayer.put(playerId, session);
     return previous == session ? null : previous;
   }
 
   /** Forgets the player if it is still bound to {@code session}; true if it was. */
-  boolean unbind(String playerId, Session session) {
+  boolean unbind(String playerId, SessionHandle session) {
     return byPlayer.remove(playerId, session);
   }
 
-  Session find(String playerId) {
+  SessionHandle find(String playerId) {
     return byPlayer.get(playerId);
   }
 

@@ -190,6 +190,17 @@ public final class PlayfieldMetrics {
         .description("Player inputs a room dropped, by reason").tag("reason", reason).register(registry)).increment();
   }
 
+  /**
+   * The gateway refused or closed a connection before it became a session: {@code reason} is the
+   * cap it broke ({@code max_connections}, {@code max_connections_per_address}) or
+   * {@code handshake_timeout}.
+   */
+  public void connectionRefused(String reason) {
+    counters.computeIfAbsent("refused:" + reason, k -> Counter.builder("playfield_connections_refused")
+        .description("Connections refused or closed before they became sessions, by reason")
+        .tag("reason", reason).register(registry)).increment();
+  }
+
   public void protocolError(ErrorCode code) {
     counters.computeIfAbsent("error:" + code.name(), k -> Counter.builder("playfield_protocol_errors")
         .description("Errors sent to clients, by code").tag("code", code.name()).register(registry)).increment();

@@ -174,7 +174,7 @@ class BadInputTest {
     try (TestClient first = client(true); TestClient second = client(true)) {
       var ok = first.login("dave");
       second.login(Login.newBuilder().setToken(ok.getToken()));
-      assertThat(first.awaitClose(WAIT)).isEqualTo(Session.CLOSE_REPLACED);
+      assertThat(first.awaitClose(WAIT)).isEqualTo(Connection.CLOSE_REPLACED);
       assertThat(first.closeReason()).contains("another connection");
     }
   }
@@ -203,7 +203,7 @@ class BadInputTest {
         flooder.send(ClientMessage.newBuilder().setPing(Ping.newBuilder().setClientTime(i)));
       }
       flooder.awaitError(ErrorCode.RATE_LIMITED);
-      assertThat(flooder.awaitClose(WAIT)).isEqualTo(Session.CLOSE_ABUSE);
+      assertThat(flooder.awaitClose(WAIT)).isEqualTo(Connection.CLOSE_ABUSE);
       assertThat(flooder.closeReason()).contains("RATE_LIMITED");
 
       // The neighbours noticed nothing: their inputs are still acknowledged within a few ticks.
@@ -220,7 +220,7 @@ class BadInputTest {
       for (int i = 0; i < 10; i++) {
         client.sendText("garbage " + i);
       }
-      assertThat(client.awaitClose(WAIT)).isEqualTo(Session.CLOSE_ABUSE);
+      assertThat(client.awaitClose(WAIT)).isEqualTo(Connection.CLOSE_ABUSE);
     }
   }
 }

@@ -1,7 +1,10 @@
 package dev.playfield.gateway;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.playfield.config.PlayfieldConfig.GatewayConfig;
+import dev.playfield.node.LocalLoad;
 import dev.playfield.ops.PlayfieldMetrics;
+import dev.playfield.protocol.JsonWire;
 import dev.playfield.protocol.WireFormat;
 import dev.playfield.protocol.v1.ClientMessage;
 import dev.playfield.protocol.v1.Error;
@@ -13,35 +16,35 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection: frame limits, decoding, the rate limit, and writing in the encoding chosen
- * at the handshake. What the messages mean is {@link PlayerSession}'s business. Every method runs on
- * the connection's event loop; {@link #execute} brings work from elsewhere onto it.
+ * One client connection over a WebSocket: frame limits, decoding, the rate limit, and writing in
+ * the encoding chosen at the handshake. What the messages mean is its listener's business. Every
+ * method runs on the connection's event loop; {@link #execute} brings work from elsewhere onto it.
  */
-final class Session {
+final class WebSocketConnection implements Connection {
 
-  /** Close codes in the application range, so clients can tell why they were closed. */
-  static final short CLOSE_ABUSE = 4000;
-  static final short CLOSE_REPLACED = 4001;
-  static final short CLOSE_TOO_SLOW = 4002;
+  /** What a connection is held to and reports into, the same for every connection of a node. */
+  record Limits(GatewayConfig config, LocalLoad load, PlayfieldMetrics metrics, JsonWire json, LongSupplier nanoTime) {}
+
   private static final long CLOSE_WAIT_SECONDS = 2;
-  /** The node is shutting down (the standard "going away"). */
-  static final short CLOSE_GOING_AWAY = 1001;
-
-  private static final Logger log = LoggerFactory.getLogger(Session.class);
+  private static final Logger log = LoggerFactory.getLogger(WebSocketConnection.class);
 
   private final ServerWebSocket socket;
   private final HttpConnection connection;
   private final WireFormat wire;
-  private final GatewayServices services;
+  private final GatewayConfig limits;
+  private final LocalLoad load;
+  private final JsonWire json;
+  private final LongSupplier nanoTime;
   private final Context context;
   private final RateLimiter rateLimiter;
   private final StrikeCounter strikes;
-  private final PlayerSession player;
   private final PlayfieldMetrics metrics;
+  private ConnectionListener listener;
   private final PlayfieldMetrics.WireMeters wireMeters;
   private long statesDropped;
   private long slowWindowStart;
@@ -49,45 +52,45 @@ final class Session {
   private int skippedInWindow;
   private boolean closing;
 
-  Session(ServerWebSocket socket, HttpConnection connection, WireFormat wire, GatewayServices services) {
+  /** Call on the socket's event loop; nothing is read until {@link #start}. */
+  WebSocketConnection(ServerWebSocket socket, HttpConnection connection, WireFormat wire, Limits limits) {
     this.socket = socket;
     this.connection = connection;
     this.wire = wire;
-    this.services = services;
+    this.limits = limits.config();
+    this.load = limits.load();
+    this.json = limits.json();
+    this.nanoTime = limits.nanoTime();
     this.context = Vertx.currentContext();
-    var limits = services.limits();
-    this.rateLimiter = new RateLimiter(limits.messagesPerSecond(), limits.messageBurst(), services.nanoTime());
-    this.strikes = new StrikeCounter(limits.maxStrikes(),
-        TimeUnit.SECONDS.toNanos(limits.strikeWindowSeconds()), services.nanoTime());
-    this.player = new PlayerSession(this, services);
-    this.metrics = PlayfieldMetrics.of(context.owner());
+    this.rateLimiter = new RateLimiter(this.limits.messagesPerSecond(), this.limits.messageBurst(), nanoTime);
+    this.strikes = new StrikeCounter(this.limits.maxStrikes(),
+        TimeUnit.SECONDS.toNanos(this.limits.strikeWindowSeconds()), nanoTime);
+    this.metrics = limits.metrics();
     this.wireMeters = metrics.wire(wire.name());
   }
 
-  void start() {
-    services.registry().opened(this);
-    services.load().playerConnected();
-    socket.setWriteQueueMaxSize(services.limits().writeQueueBytes());
+  /** Starts reading; every message goes to {@code listener}, and then its close, after {@code onClose}. */
+  void start(ConnectionListener listener, Runnable onClose) {
+    this.listener = listener;
+    load.playerConnected();
+    socket.setWriteQueueMaxSize(limits.writeQueueBytes());
     socket.textMessageHandler(this::onText);
     socket.binaryMessageHandler(this::onBinary);
     socket.exceptionHandler(cause -> log.debug("connection error: {}", cause.getMessage()));
     socket.closeHandler(v -> {
-      services.registry().closed(this);
-      services.load().playerDisconnected();
-      player.onClosed();
+      load.playerDisconnected();
+      onClose.run();
+      listener.onClosed();
     });
   }
 
-  WireFormat wire() {
-    return wire;
+  @Override
+  public String encoding() {
+    return wire.name();
   }
 
-  PlayerSession player() {
-    return player;
-  }
-
-  /** Runs {@code work} on this connection's event loop. */
-  void execute(Runnable work) {
+  @Override
+  public void execute(Runnable work) {
     if (Vertx.currentContext() == context) {
       work.run();
     } else {
@@ -101,7 +104,7 @@ final class Session {
       return;
     }
     try {
-      dispatch(services.json().decode(text));
+      dispatch(json.decode(text));
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       reject(ErrorCode.MALFORMED_FRAME, 0, "not a ClientMessage in proto3 JSON: " + firstLine(e.getMessage()));
     }
@@ -125,12 +128,12 @@ final class Session {
     }
     if (!rateLimiter.tryAcquire()) {
       reject(ErrorCode.RATE_LIMITED, 0, "too many messages; at most "
-          + services.limits().messagesPerSecond() + " per second are accepted");
+          + limits.messagesPerSecond() + " per second are accepted");
       return false;
     }
-    if (size > services.limits().maxFrameBytes()) {
+    if (size > limits.maxFrameBytes()) {
       reject(ErrorCode.FRAME_TOO_LARGE, 0, "frame of " + size + " bytes; the limit is "
-          + services.limits().maxFrameBytes());
+          + limits.maxFrameBytes());
       return false;
     }
     return true;
@@ -141,23 +144,24 @@ final class Session {
       reject(ErrorCode.UNKNOWN_MESSAGE, message.getRequestId(), "the message has no body this server knows");
       return;
     }
-    player.handle(message);
+    listener.onMessage(message);
   }
 
-  /** Sends an error caused by the client and counts it against the connection. */
-  void reject(ErrorCode code, int requestId, String text) {
+  @Override
+  public void reject(ErrorCode code, int requestId, String text) {
     metrics.protocolError(code);
     send(ServerMessage.newBuilder()
         .setRequestId(requestId)
         .setError(Error.newBuilder().setCode(code).setMessage(text))
         .build());
     if (strikes.strike()) {
-      log.info("closing {}: too many protocol errors, last {}", player.describe(), code);
+      log.info("closing {}: too many protocol errors, last {}", listener.describe(), code);
       close(CLOSE_ABUSE, "too many protocol errors (last: " + code + ")");
     }
   }
 
-  void send(ServerMessage message) {
+  @Override
+  public void send(ServerMessage message) {
     if (!socket.isClosed()) {
       write(message);
     }
@@ -179,16 +183,17 @@ final class Session {
    * more states than it gets over a whole gateway.slow-reader-seconds is closed: it cannot be
    * playing. (Judged over a window, since a stalled reader still lets a trickle through.)
    */
-  void sendState(ServerMessage state) {
+  @Override
+  public void sendState(ServerMessage state) {
     if (closing || socket.isClosed()) {
       // Vert.x 5 throws from writeQueueFull() on a closed socket; a state for it is moot anyway.
       return;
     }
-    long now = services.nanoTime().getAsLong();
-    if (now - slowWindowStart > TimeUnit.SECONDS.toNanos(services.limits().slowReaderSeconds())) {
+    long now = nanoTime.getAsLong();
+    if (now - slowWindowStart > TimeUnit.SECONDS.toNanos(limits.slowReaderSeconds())) {
       if (skippedInWindow > sentInWindow) {
-        log.info("closing {}: too slow, {} states skipped", player.describe(), statesDropped);
-        close(CLOSE_TOO_SLOW, "too slow: most states went unread for " + services.limits().slowReaderSeconds() + " s");
+        log.info("closing {}: too slow, {} states skipped", listener.describe(), statesDropped);
+        close(CLOSE_TOO_SLOW, "too slow: most states went unread for " + limits.slowReaderSeconds() + " s");
         return;
       }
       slowWindowStart = now;
@@ -198,24 +203,20 @@ final class Session {
     if (socket.writeQueueFull()) {
       statesDropped++;
       skippedInWindow++;
-      services.load().stateSkipped();
+      load.stateSkipped();
       return;
     }
     sentInWindow++;
     write(state);
   }
 
-  long statesDropped() {
+  @Override
+  public long statesDropped() {
     return statesDropped;
   }
 
-  /** The player took this session over from another connection: close without giving up the seat. */
-  void replaced() {
-    player.markReplaced();
-    close(CLOSE_REPLACED, "logged in from another connection");
-  }
-
-  void close(short code, String reason) {
+  @Override
+  public void close(short code, String reason) {
     if (closing) {
       return;
     }
