@@ -48,11 +48,6 @@ final class Bot {
   static final long STALL_NANOS = 20_000_000_000L;
   /** A queue wait this long is abandoned: the bot leaves the queue and joins again. */
   static final long QUEUE_PATIENCE_NANOS = 30_000_000_000L;
-  /**
-   * A resume answered without the seat may be followed by the match's MatchEnd (the match ended
-   * while the bot was away); this long after the answer without one, the seat is counted lost.
-   */
-  static final long MATCH_END_AFTER_RESUME_NANOS = 3_000_000_000L;
   /** After a request was refused on every try, the bot waits this long and starts it over. */
   private static final long AFTER_REFUSAL_NANOS = 3_000_000_000L;
 
@@ -83,13 +78,8 @@ final class Bot {
   /** A request refused on every try, started over at {@link #startOverAt} (0: none). */
   private ClientMessage startOver;
   private long startOverAt;
-  /** The match of a resume answered without the seat, until its MatchEnd comes or the wait ends. */
-  private Metrics.MatchRecord endAwaited;
-  private String endAwaitedRoom;
-  private long endAwaitedUntil;
 
-  private String roomId;
-  private Metrics.MatchRecord match;
+  private final BotMatches matches;
   private String playerId;
   private int mySlot;
   private boolean running;
@@ -108,6 +98,7 @@ final class Bot {
     this.context = context;
     this.behavior = behavior;
     this.urls = java.util.List.copyOf(urls);
+    this.matches = new BotMatches(context.metrics());
     this.request = new RetriedRequest(new SplittableRandom(context.settings().seed() * 1_000_003L + index));
   }
 
@@ -132,9 +123,7 @@ final class Bot {
     if (phase == Phase.LEFT) {
       return;
     }
-    if (endAwaited != null && now - endAwaitedUntil >= 0) {
-      lostAwaitedMatch();
-    }
+    matches.check(now);
     if (socket != null && phase != Phase.CONNECTING) {
       serviceRequest(now);
     }
@@ -213,7 +202,7 @@ final class Bot {
   private void dropped(long now) {
     droppedAt = resumeToken.isEmpty() ? 0 : now;
     if (droppedAt == 0) {
-      loseMatch();
+      matches.lose(); // no token to come back with
     }
     request.clear();
     startOver = null;
@@ -223,13 +212,7 @@ final class Bot {
 
   /** The run is over: mark an open match as such and close the connection normally. */
   void leave() {
-    if (match != null) {
-      match.openAtEnd.incrementAndGet();
-    }
-    if (endAwaited != null) {
-      endAwaited.openAtEnd.incrementAndGet(); // its MatchEnd may still have been on the way
-      endAwaited = null;
-    }
+    matches.runOver();
     phase = Phase.LEFT;
     if (socket != null) {
       closingOnPurpose = true;
@@ -372,7 +355,7 @@ final class Bot {
         context.metrics().requestsRefused.increment();
         context.metrics().error(ErrorCode.UNAVAILABLE.name());
         if (body.hasResume()) {
-          lostSeat(); // no seat without a session: log in afresh
+          lostSeat(); // no session, no seat: log in afresh
           body = ClientMessage.newBuilder()
               .setLogin(Login.newBuilder().setName("bot-" + index).setToken(token)).build();
           phase = Phase.LOGGING_IN;
@@ -411,64 +394,39 @@ final class Bot {
 
   /**
    * Back in the session: in the same match if the seat was still held, else queue again. A resume
-   * without the seat while in a match is not yet a lost seat: the match may have ended while the
-   * bot was away, and then its MatchEnd follows within {@link #MATCH_END_AFTER_RESUME_NANOS}.
+   * without the seat while in a match is not yet a lost seat (see {@link BotMatches}).
    */
   private void onResumed(Resumed resumed) {
     context.metrics().resumed.increment();
     token = resumed.getLogin().getToken();
     resumeToken = resumed.getLogin().getResumeToken();
     long now = System.nanoTime();
-    if (resumed.hasMatch() && resumed.getMatch().getRoomId().equals(roomId)) {
+    if (resumed.hasMatch() && resumed.getMatch().getRoomId().equals(matches.roomId())) {
       phase = Phase.IN_MATCH;
       awaitingStateAfterResume = true;
       matchProgressAt = now;
       return;
     }
-    if (match != null) {
-      if (endAwaited != null) {
-        lostAwaitedMatch();
-      }
-      endAwaited = match;
-      endAwaitedRoom = roomId;
-      endAwaitedUntil = now + MATCH_END_AFTER_RESUME_NANOS;
-    }
+    matches.resumedWithoutSeat(now);
     droppedAt = 0;
-    leaveMatchState();
+    running = false;
     joinQueue();
   }
 
   /** The seat is gone for good (resume refused, or no session to resume): the match is lost. */
   private void lostSeat() {
-    if (match != null) {
-      context.metrics().seatsLost.increment();
-    }
     droppedAt = 0;
-    loseMatch();
-  }
-
-  /** No MatchEnd followed the resume without the seat: the seat was lost. */
-  private void lostAwaitedMatch() {
-    context.metrics().seatsLost.increment();
-    endAwaited.lost.incrementAndGet();
-    endAwaited = null;
-    endAwaitedRoom = null;
+    running = false;
+    matches.seatLost();
   }
 
   /** The room fell silent: leave the match (counted as lost) and queue again. */
   private void giveUpMatch() {
     context.metrics().matchesGivenUp.increment();
     send(ClientMessage.newBuilder().setRequestId(nextRequestId++).setLeaveMatch(LeaveMatch.getDefaultInstance()).build());
-    loseMatch();
+    running = false;
+    matches.lose();
     joinQueue();
-  }
-
-  /** Leaves the current match without having seen its end. */
-  private void loseMatch() {
-    if (match != null) {
-      match.lost.incrementAndGet();
-    }
-    leaveMatchState();
   }
 
   private void joinQueue() {
@@ -486,9 +444,7 @@ final class Bot {
 
   private void onMatchFound(MatchFound found) {
     context.metrics().queueWait.recordValue(Math.max(0, (System.nanoTime() - queuedAt) / 1_000));
-    roomId = found.getRoomId();
-    match = context.metrics().matchStarted(roomId);
-    match.seated.incrementAndGet();
+    matches.found(found.getRoomId());
     matchProgressAt = System.nanoTime();
     mySlot = -1;
     for (PlayerInfo player : found.getPlayersList()) {
@@ -505,6 +461,7 @@ final class Bot {
   }
 
   private void onState(State state) {
+    String roomId = matches.roomId();
     if (phase != Phase.IN_MATCH || !state.getRoomId().equals(roomId)) {
       return;
     }
@@ -548,21 +505,10 @@ final class Bot {
   }
 
   private void onMatchEnd(String endedRoom) {
-    if (endAwaited != null && endedRoom.equals(endAwaitedRoom)) {
-      // The match ended while the bot was away: it saw the end after all (already queued again).
-      context.metrics().matchEndsAfterResume.increment();
-      endAwaited.sawEnd.incrementAndGet();
-      endAwaited = null;
-      endAwaitedRoom = null;
-      return;
+    if (!matches.ended(endedRoom)) {
+      return; // another room's, or one that ended while the bot was away (it has queued again)
     }
-    if (!endedRoom.equals(roomId)) {
-      return;
-    }
-    match.sawEnd.incrementAndGet();
     matchEndedAt = System.nanoTime();
-    match = null;
-    roomId = null;
     running = false;
     joinQueue();
   }
@@ -586,12 +532,6 @@ final class Bot {
       send(ClientMessage.newBuilder().setRequestId(nextRequestId++)
           .setPing(Ping.newBuilder().setClientTime(now)).build());
     }
-  }
-
-  private void leaveMatchState() {
-    match = null;
-    roomId = null;
-    running = false;
   }
 
   private void send(ClientMessage message) {
