@@ -26,8 +26,36 @@ build_if_missing() {
   fi
 }
 
+# Every bot connects from 127.0.0.1, so every server started here lifts the gateway's
+# per-address connection cap (PLAYFIELD_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS=0).
+
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# stable_port: a free port below the kernel's ephemeral range, for a node restarted on the same
+# ports: while it is down, a port of that range may be handed to an outgoing connection (the other
+# members reconnecting to it), and the restart could not bind it again.
+stable_port() {
+  python3 - <<'PY'
+import random, socket
+low, high = 20000, 32768
+try:
+    high = max(low + 1000, int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0]))
+except OSError:
+    pass
+for _ in range(200):
+    port = random.randrange(low, high)
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port))
+        print(port)
+        break
+    except OSError:
+        pass
+    finally:
+        s.close()
+PY
 }
 
 wait_port() {
@@ -58,7 +86,7 @@ machine_line() {
 start_server() {
   local kind=$1 port=$2 log=$3 match_seconds=$4
   if [[ "$kind" == playfield ]]; then
-    PLAYFIELD_HTTP_HOST=127.0.0.1 PLAYFIELD_HTTP_PORT="$port" \
+    PLAYFIELD_HTTP_HOST=127.0.0.1 PLAYFIELD_HTTP_PORT="$port" PLAYFIELD_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS=0 \
     PLAYFIELD_MODES_ARENA_SETTINGS_MATCH_SECONDS="$match_seconds" \
     PLAYFIELD_TRANSPORT="${TRANSPORT:-auto}" \
       taskset -c "$SERVER_CORE" java $JVM_OPTIONS_ARG ${SERVER_JAVA_OPTS:-} -jar "$PLAYFIELD_JAR" >"$log" 2>&1 &
@@ -231,6 +259,7 @@ start_node() {
   PLAYFIELD_CLUSTER_MEMBERS="${members:-127.0.0.1:$cport}" PLAYFIELD_CLUSTER_PORT="$cport" \
   PLAYFIELD_CLUSTER_HOST=127.0.0.1 PLAYFIELD_AUTH_TOKEN_SECRET="$CLUSTER_SECRET" \
   PLAYFIELD_ADMIN_TOKEN="$ADMIN_TOKEN" PLAYFIELD_HTTP_HOST=127.0.0.1 PLAYFIELD_HTTP_PORT="$http" \
+  PLAYFIELD_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS=0 \
   PLAYFIELD_MODES_ARENA_SETTINGS_MATCH_SECONDS="$match_seconds" PLAYFIELD_TRANSPORT="${TRANSPORT:-auto}" \
     taskset -c "$SERVER_CORE" java $JVM_OPTIONS_ARG -Dvertx.disableDnsResolver=true ${SERVER_JAVA_OPTS:-} -jar "$PLAYFIELD_JAR" >"$log" 2>&1 &
   NODE_PID=$!

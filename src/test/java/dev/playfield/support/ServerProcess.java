@@ -23,6 +23,7 @@ public final class ServerProcess implements AutoCloseable {
 
   private final String name;
   private final Process process;
+  private final long startedAtNanos = System.nanoTime();
   private final List<String> log = new CopyOnWriteArrayList<>();
 
   private ServerProcess(String name, Process process) {
@@ -53,6 +54,8 @@ public final class ServerProcess implements AutoCloseable {
         "@config/jvm.options", "-Xmx256m", "-XX:+UseSerialGC", "-Dvertx.disableDnsResolver=true",
         "-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // Test clients all connect from 127.0.0.1: the per-address connection cap would refuse them.
+    builder.environment().put("PLAYFIELD_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS", "0");
     builder.environment().putAll(env);
     try {
       return new ServerProcess(name, builder.start());
@@ -74,6 +77,19 @@ public final class ServerProcess implements AutoCloseable {
       sleep(100);
     }
     throw new AssertionError(name + " did not log '" + text + "' within " + timeout + ":\n" + String.join("\n", log));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** When this process was started ({@link System#nanoTime()}). */
+  public long startedAtNanos() {
+    return startedAtNanos;
   }
 
   public boolean logged(String text) {

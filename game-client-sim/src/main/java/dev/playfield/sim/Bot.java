@@ -8,6 +8,8 @@ import dev.playfield.protocol.v1.ClientMessage;
 import dev.playfield.protocol.v1.ErrorCode;
 import dev.playfield.protocol.v1.Input;
 import dev.playfield.protocol.v1.JoinQueue;
+import dev.playfield.protocol.v1.LeaveMatch;
+import dev.playfield.protocol.v1.LeaveQueue;
 import dev.playfield.protocol.v1.Login;
 import dev.playfield.protocol.v1.MatchFound;
 import dev.playfield.protocol.v1.Ping;
@@ -20,15 +22,21 @@ import dev.playfield.protocol.v1.State;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
+import java.util.SplittableRandom;
 
 /**
  * One simulated player: connects, logs in, queues, plays the match, queues again, until told to
  * leave. Every method runs on the event loop of the driver that owns the bot; the driver calls
  * {@link #service} on its schedule, so a bot has no timer of its own.
+ *
+ * <p>As a real client would, it sends a request the server refused with {@code UNAVAILABLE} again
+ * (bounded, see {@link RetriedRequest}), takes its seat back after a dropped connection, counts a
+ * match whose {@code MatchEnd} follows a resume without the seat as completed, and gives a match
+ * up when its room falls silent for {@link #STALL_NANOS}.
  */
 final class Bot {
 
-  enum Phase { OFFLINE, CONNECTING, LOGGING_IN, RESUMING, QUEUEING, QUEUED, IN_MATCH, LEFT }
+  enum Phase { OFFLINE, CONNECTING, LOGGING_IN, RESUMING, QUEUEING, QUEUED, LEAVING_QUEUE, IN_MATCH, LEFT }
 
   /** Sent inputs remembered for acknowledgement; older unacknowledged ones are not timed. */
   private static final int ACK_WINDOW = 64;
@@ -36,6 +44,12 @@ final class Bot {
   /** After a drop the bot comes back quickly, to take its seat back within the grace window. */
   private static final long RESUME_DELAY_NANOS = 200_000_000L;
   private static final long LATE_INPUT_WINDOW_NANOS = 1_000_000_000L;
+  /** A match with no state for this long is lost (its room is gone): the bot leaves it. */
+  static final long STALL_NANOS = 20_000_000_000L;
+  /** A queue wait this long is abandoned: the bot leaves the queue and joins again. */
+  static final long QUEUE_PATIENCE_NANOS = 30_000_000_000L;
+  /** After a request was refused on every try, the bot waits this long and starts it over. */
+  private static final long AFTER_REFUSAL_NANOS = 3_000_000_000L;
 
   private final int index;
   private final BotContext context;
@@ -44,6 +58,7 @@ final class Bot {
   private final Behavior behavior;
   private final Behavior.Steering steering = new Behavior.Steering();
   private final long[] sentAt = new long[ACK_WINDOW];
+  private final RetriedRequest request;
 
   private volatile Phase phase = Phase.OFFLINE;
   private WebSocket socket;
@@ -60,15 +75,19 @@ final class Bot {
   private long nextPingAt;
   private long queuedAt;
   private long matchEndedAt;
+  /** A request refused on every try, started over at {@link #startOverAt} (0: none). */
+  private ClientMessage startOver;
+  private long startOverAt;
 
-  private String roomId;
-  private Metrics.MatchRecord match;
+  private final BotMatches matches;
   private String playerId;
   private int mySlot;
   private boolean running;
   private int seq;
   private int lastAcked;
   private long lastStateAt;
+  /** The last sign of life of the match: found, resumed, or a state. */
+  private long matchProgressAt;
   private float lastDx = Float.NaN;
   private float lastDy = Float.NaN;
   private Any lastInput;
@@ -79,6 +98,8 @@ final class Bot {
     this.context = context;
     this.behavior = behavior;
     this.urls = java.util.List.copyOf(urls);
+    this.matches = new BotMatches(context.metrics());
+    this.request = new RetriedRequest(new SplittableRandom(context.settings().seed() * 1_000_003L + index));
   }
 
   private WebSocketConnectOptions connectOptions() {
@@ -97,8 +118,15 @@ final class Bot {
     nextConnectAt = nanos;
   }
 
-  /** Called by the driver every few milliseconds: connects, sends due inputs and pings. */
+  /** Called by the driver every few milliseconds: connects, sends due inputs, pings and retries. */
   void service(long now) {
+    if (phase == Phase.LEFT) {
+      return;
+    }
+    matches.check(now);
+    if (socket != null && phase != Phase.CONNECTING) {
+      serviceRequest(now);
+    }
     switch (phase) {
       case OFFLINE -> {
         if (now - nextConnectAt >= 0) {
@@ -113,10 +141,47 @@ final class Bot {
             nextInputAt = now + context.inputPeriodNanos(); // fell behind: no burst to catch up
           }
         }
+        if (now - matchProgressAt > STALL_NANOS) {
+          giveUpMatch();
+        }
         pingIfDue(now);
       }
-      case LOGGING_IN, RESUMING, QUEUEING, QUEUED -> pingIfDue(now);
+      case QUEUED -> {
+        if (now - queuedAt > QUEUE_PATIENCE_NANOS) {
+          context.metrics().queueWaitsAbandoned.increment();
+          phase = Phase.LEAVING_QUEUE;
+          sendRequest(ClientMessage.newBuilder().setLeaveQueue(LeaveQueue.getDefaultInstance()).build());
+        }
+        pingIfDue(now);
+      }
+      case LOGGING_IN, RESUMING, QUEUEING, LEAVING_QUEUE -> pingIfDue(now);
       default -> { }
+    }
+  }
+
+  /** Sends a due retry, starts a refused request over, or gives up on a connection that stopped answering. */
+  private void serviceRequest(long now) {
+    ClientMessage retry = request.due(now);
+    if (retry != null) {
+      int id = nextRequestId++;
+      send(retry.toBuilder().setRequestId(id).build());
+      request.resent(id, now);
+    } else if (request.timedOut(now)) {
+      context.metrics().requestsUnanswered.increment();
+      closingOnPurpose = true;
+      socket.close((short) 1000, "no answer");
+      socket = null;
+      dropped(now);
+      urlIndex++;
+      nextConnectAt = now + RESUME_DELAY_NANOS;
+    } else if (startOver != null && now - startOverAt >= 0) {
+      ClientMessage again = startOver;
+      startOver = null;
+      if (again.hasJoinQueue()) {
+        joinQueue();
+      } else {
+        sendRequest(again);
+      }
     }
   }
 
@@ -137,17 +202,17 @@ final class Bot {
   private void dropped(long now) {
     droppedAt = resumeToken.isEmpty() ? 0 : now;
     if (droppedAt == 0) {
-      leaveMatchState();
+      matches.lose(); // no token to come back with
     }
+    request.clear();
+    startOver = null;
     running = false;
     phase = Phase.OFFLINE;
   }
 
   /** The run is over: mark an open match as such and close the connection normally. */
   void leave() {
-    if (match != null) {
-      match.openAtEnd = true;
-    }
+    matches.runOver();
     phase = Phase.LEFT;
     if (socket != null) {
       closingOnPurpose = true;
@@ -193,8 +258,7 @@ final class Bot {
     if (droppedAt != 0) {
       reconnectedAt = System.nanoTime();
       phase = Phase.RESUMING;
-      send(ClientMessage.newBuilder().setRequestId(nextRequestId++)
-          .setResume(Resume.newBuilder().setResumeToken(resumeToken)).build());
+      sendRequest(ClientMessage.newBuilder().setResume(Resume.newBuilder().setResumeToken(resumeToken)).build());
     } else {
       login();
     }
@@ -202,7 +266,7 @@ final class Bot {
 
   private void login() {
     phase = Phase.LOGGING_IN;
-    send(ClientMessage.newBuilder().setRequestId(nextRequestId++)
+    sendRequest(ClientMessage.newBuilder()
         .setLogin(Login.newBuilder().setName("bot-" + index).setToken(token)).build());
   }
 
@@ -241,6 +305,15 @@ final class Bot {
 
   private void onMessage(ServerMessage message) {
     context.metrics().messagesIn.increment();
+    int replyId = message.getRequestId();
+    if (message.hasError() && message.getError().getCode() == ErrorCode.UNAVAILABLE && replyId != 0
+        && onUnavailable(replyId)) {
+      return;
+    }
+    ClientMessage.BodyCase answered = replyId == 0 ? null : request.answered(replyId);
+    if (answered == ClientMessage.BodyCase.LEAVE_QUEUE && message.hasError() && phase == Phase.LEAVING_QUEUE) {
+      joinQueue(); // not in a queue after all (the match may have been found meanwhile: then no error)
+    }
     switch (message.getBodyCase()) {
       case STATE -> onState(message.getState());
       case LOGIN_OK -> {
@@ -253,11 +326,49 @@ final class Bot {
       case QUEUED -> phase = phase == Phase.QUEUEING ? Phase.QUEUED : phase;
       case MATCH_FOUND -> onMatchFound(message.getMatchFound());
       case MATCH_END -> onMatchEnd(message.getMatchEnd().getRoomId());
+      case QUEUE_LEFT -> {
+        if (phase == Phase.LEAVING_QUEUE) {
+          joinQueue();
+        }
+      }
       case PONG -> context.metrics().rtt.recordValue(
           Math.max(0, (System.nanoTime() - message.getPong().getClientTime()) / 1_000));
       case ERROR -> onError(message);
       default -> { }
     }
+  }
+
+  /**
+   * The server refused the request with this id with UNAVAILABLE: true when it was the pending
+   * request, which is then sent again after a backoff, or, after the last try, counted as refused
+   * (and as an UNAVAILABLE error) and started over a little later, as a player pressing "try again".
+   */
+  private boolean onUnavailable(int replyId) {
+    long now = System.nanoTime();
+    ClientMessage body = request.body();
+    switch (request.refused(replyId, now)) {
+      case NOT_OURS -> {
+        return false;
+      }
+      case RETRY_SCHEDULED -> context.metrics().requestsRetried.increment();
+      case GIVEN_UP -> {
+        context.metrics().requestsRefused.increment();
+        context.metrics().error(ErrorCode.UNAVAILABLE.name());
+        if (body.hasResume()) {
+          lostSeat(); // no session, no seat: log in afresh
+          body = ClientMessage.newBuilder()
+              .setLogin(Login.newBuilder().setName("bot-" + index).setToken(token)).build();
+          phase = Phase.LOGGING_IN;
+        } else if (body.hasLeaveQueue()) {
+          phase = Phase.QUEUED;
+          queuedAt = now; // still queued as far as the bot knows: wait again
+          return true;
+        }
+        startOver = body;
+        startOverAt = now + AFTER_REFUSAL_NANOS;
+      }
+    }
+    return true;
   }
 
   /**
@@ -281,39 +392,60 @@ final class Bot {
     }
   }
 
-  /** Back in the session: in the same match if the seat was still held, else queue again. */
+  /**
+   * Back in the session: in the same match if the seat was still held, else queue again. A resume
+   * without the seat while in a match is not yet a lost seat (see {@link BotMatches}).
+   */
   private void onResumed(Resumed resumed) {
     context.metrics().resumed.increment();
     token = resumed.getLogin().getToken();
     resumeToken = resumed.getLogin().getResumeToken();
-    if (resumed.hasMatch() && resumed.getMatch().getRoomId().equals(roomId)) {
+    long now = System.nanoTime();
+    if (resumed.hasMatch() && resumed.getMatch().getRoomId().equals(matches.roomId())) {
       phase = Phase.IN_MATCH;
       awaitingStateAfterResume = true;
+      matchProgressAt = now;
       return;
     }
-    lostSeat();
+    matches.resumedWithoutSeat(now);
+    droppedAt = 0;
+    running = false;
     joinQueue();
   }
 
+  /** The seat is gone for good (resume refused, or no session to resume): the match is lost. */
   private void lostSeat() {
-    if (roomId != null) {
-      context.metrics().seatsLost.increment();
-    }
     droppedAt = 0;
-    leaveMatchState();
+    running = false;
+    matches.seatLost();
+  }
+
+  /** The room fell silent: leave the match (counted as lost) and queue again. */
+  private void giveUpMatch() {
+    context.metrics().matchesGivenUp.increment();
+    send(ClientMessage.newBuilder().setRequestId(nextRequestId++).setLeaveMatch(LeaveMatch.getDefaultInstance()).build());
+    running = false;
+    matches.lose();
+    joinQueue();
   }
 
   private void joinQueue() {
     phase = Phase.QUEUEING;
     queuedAt = System.nanoTime();
-    send(ClientMessage.newBuilder().setRequestId(nextRequestId++)
-        .setJoinQueue(JoinQueue.newBuilder().setMode(context.settings().mode())).build());
+    sendRequest(ClientMessage.newBuilder().setJoinQueue(JoinQueue.newBuilder().setMode(context.settings().mode())).build());
+  }
+
+  /** Sends a request that waits for its answer and is retried when refused with UNAVAILABLE. */
+  private void sendRequest(ClientMessage body) {
+    int id = nextRequestId++;
+    send(body.toBuilder().setRequestId(id).build());
+    request.sent(body, id, System.nanoTime());
   }
 
   private void onMatchFound(MatchFound found) {
     context.metrics().queueWait.recordValue(Math.max(0, (System.nanoTime() - queuedAt) / 1_000));
-    roomId = found.getRoomId();
-    match = context.metrics().matchStarted(roomId);
+    matches.found(found.getRoomId());
+    matchProgressAt = System.nanoTime();
     mySlot = -1;
     for (PlayerInfo player : found.getPlayersList()) {
       if (player.getPlayerId().equals(found.getYourPlayerId())) {
@@ -329,6 +461,7 @@ final class Bot {
   }
 
   private void onState(State state) {
+    String roomId = matches.roomId();
     if (phase != Phase.IN_MATCH || !state.getRoomId().equals(roomId)) {
       return;
     }
@@ -347,6 +480,7 @@ final class Bot {
       metrics.roomGap(roomId, (now - lastStateAt) / 1_000);
     }
     lastStateAt = now;
+    matchProgressAt = now;
     int applied = state.getLastInputSeq();
     if (applied > lastAcked) {
       for (int s = Math.max(lastAcked + 1, seq - ACK_WINDOW + 1); s <= Math.min(applied, seq); s++) {
@@ -371,13 +505,10 @@ final class Bot {
   }
 
   private void onMatchEnd(String endedRoom) {
-    if (!endedRoom.equals(roomId)) {
-      return;
+    if (!matches.ended(endedRoom)) {
+      return; // another room's, or one that ended while the bot was away (it has queued again)
     }
-    match.completed = true;
     matchEndedAt = System.nanoTime();
-    match = null;
-    roomId = null;
     running = false;
     joinQueue();
   }
@@ -401,12 +532,6 @@ final class Bot {
       send(ClientMessage.newBuilder().setRequestId(nextRequestId++)
           .setPing(Ping.newBuilder().setClientTime(now)).build());
     }
-  }
-
-  private void leaveMatchState() {
-    match = null;
-    roomId = null;
-    running = false;
   }
 
   private void send(ClientMessage message) {

@@ -3,6 +3,7 @@ package dev.playfield.sim;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -37,8 +38,22 @@ final class Metrics {
   /** Sessions taken back with a resume token after a drop, and resumptions the server refused. */
   final LongAdder resumed = new LongAdder();
   final LongAdder resumeFailures = new LongAdder();
-  /** Resumed sessions whose seat was gone (the match went on without them). */
+  /**
+   * Seated bots that did not get their seat back: a resume answered without the seat and with no
+   * {@code MatchEnd} of that match after it, or a resume refused.
+   */
   final LongAdder seatsLost = new LongAdder();
+  /** Resumes answered without the seat but followed by the match's {@code MatchEnd}: completed, not lost. */
+  final LongAdder matchEndsAfterResume = new LongAdder();
+  /** Matches a bot left because no state came for {@link Bot#STALL_NANOS} (the room was lost). */
+  final LongAdder matchesGivenUp = new LongAdder();
+  /** Requests refused with UNAVAILABLE and sent again, and those refused on every try. */
+  final LongAdder requestsRetried = new LongAdder();
+  final LongAdder requestsRefused = new LongAdder();
+  /** Requests with no answer at all within {@link RetriedRequest#ANSWER_TIMEOUT_NANOS}. */
+  final LongAdder requestsUnanswered = new LongAdder();
+  /** Queue waits that passed {@link Bot#QUEUE_PATIENCE_NANOS} (the bot then leaves and joins again). */
+  final LongAdder queueWaitsAbandoned = new LongAdder();
 
   private final Histogram resumePauses = newHistogram();
   private final Histogram resumesAfterReconnect = newHistogram();
@@ -48,11 +63,30 @@ final class Metrics {
   private final Map<Integer, LongAdder> disconnectCodes = new ConcurrentHashMap<>();
   private final Map<String, MatchRecord> matches = new ConcurrentHashMap<>();
 
-  /** One room as the bots saw it. */
+  /**
+   * One room as the bots seated in it saw it: each seated bot ends it one way, by seeing its
+   * {@code MatchEnd}, by losing it (seat lost on a resume, resume refused, given up), or by being
+   * still in it when the run ended.
+   */
   static final class MatchRecord {
-    volatile boolean completed;
-    volatile boolean openAtEnd;
+    final AtomicInteger seated = new AtomicInteger();
+    final AtomicInteger sawEnd = new AtomicInteger();
+    final AtomicInteger lost = new AtomicInteger();
+    final AtomicInteger openAtEnd = new AtomicInteger();
+
+    /** Aborted when any bot lost it; else open when any bot was still in it at the end; else completed. */
+    MatchOutcome outcome() {
+      if (lost.get() > 0) {
+        return MatchOutcome.ABORTED;
+      }
+      if (openAtEnd.get() > 0 || sawEnd.get() == 0) {
+        return MatchOutcome.OPEN_AT_END;
+      }
+      return MatchOutcome.COMPLETED;
+    }
   }
+
+  enum MatchOutcome { COMPLETED, ABORTED, OPEN_AT_END }
 
   /** From the drop of a connection to the first state after the seat was taken back. */
   void resumePause(long micros) {
@@ -126,7 +160,10 @@ final class Metrics {
     return errors.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
-  /** Counts of rooms: started, completed, aborted (left unfinished before the end), open at the end. */
+  /**
+   * Counts of rooms: started, completed (every bot in it saw it end), aborted (a bot in it never
+   * saw it end: see {@link MatchRecord}), open at the end of the run.
+   */
   long[] matchCounts() {
     long started = 0;
     long completed = 0;
@@ -134,19 +171,17 @@ final class Metrics {
     long open = 0;
     for (MatchRecord record : matches.values()) {
       started++;
-      if (record.completed) {
-        completed++;
-      } else if (record.openAtEnd) {
-        open++;
-      } else {
-        aborted++;
+      switch (record.outcome()) {
+        case COMPLETED -> completed++;
+        case ABORTED -> aborted++;
+        case OPEN_AT_END -> open++;
       }
     }
     return new long[] {started, completed, aborted, open};
   }
 
   long matchesCompleted() {
-    return matches.values().stream().filter(r -> r.completed).count();
+    return matches.values().stream().filter(r -> r.outcome() == MatchOutcome.COMPLETED).count();
   }
 
   static Histogram newHistogram() {

@@ -58,6 +58,12 @@ final class RunReport {
         .put("resumed", metrics.resumed.sum())
         .put("resume_failures", metrics.resumeFailures.sum())
         .put("seats_lost", metrics.seatsLost.sum())
+        .put("match_ends_after_resume", metrics.matchEndsAfterResume.sum())
+        .put("matches_given_up", metrics.matchesGivenUp.sum())
+        .put("requests_retried", metrics.requestsRetried.sum())
+        .put("requests_refused", metrics.requestsRefused.sum())
+        .put("requests_unanswered", metrics.requestsUnanswered.sum())
+        .put("queue_waits_abandoned", metrics.queueWaitsAbandoned.sum())
         .put("resume_pause_ms", percentiles(metrics.resumePauses()))
         .put("resume_after_reconnect_ms", percentiles(metrics.resumesAfterReconnect()))
         .put("room_pause_ms", percentiles(metrics.roomPauses()))
@@ -74,7 +80,8 @@ final class RunReport {
   /** True when something went wrong that the exit status must show. */
   boolean failed() {
     return json.getJsonObject("errors").size() > 0 || json.getLong("disconnects") > 0
-        || json.getLong("connect_failures") > 0 || json.getLong("undecodable_frames") > 0;
+        || json.getLong("connect_failures") > 0 || json.getLong("undecodable_frames") > 0
+        || json.getLong("requests_unanswered") > 0;
   }
 
   String summary() {
@@ -84,7 +91,7 @@ final class RunReport {
     return String.format(Locale.ROOT, """
         game-client-sim: %d bots (%s, %s, %s) for %.1f s measured after %.1f s warmup
           connected at end   %d (peak %d)
-          matches            %d started, %d completed, %d aborted, %d open at the end
+          matches            %d started, %d completed, %d aborted, %d open at the end (%d given up for a silent room)
           inputs             %d sent, %d acknowledged
           ack latency ms     p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f
           ping rtt ms        p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f
@@ -92,14 +99,16 @@ final class RunReport {
           traffic per bot    %.0f B/s in, %.0f B/s out
           errors             %s (besides %d inputs refused because their match had just ended)
           disconnects        %d unexpected, %d connect failures, %d churned on purpose
-          resumptions        %d resumed (%d without their seat), %d refused; drop to state ms p50 %.0f  p99 %.0f, reconnect to state ms p50 %.0f  p99 %.0f
+          requests           %d retried after UNAVAILABLE, %d refused on every try, %d unanswered; %d queue waits abandoned
+          resumptions        %d resumed, %d refused, %d seats lost, %d match ends after a resume without the seat
+          resume pause ms    drop to first state p50 %.0f  p99 %.0f  max %.0f; reconnect to first state p50 %.0f  p99 %.0f
           room pauses        %d rooms paused over 0.5 s; longest pause ms p50 %.0f  p99 %.0f  max %.0f
         """,
         json.getInteger("bots"), json.getString("encoding"), json.getString("mode"), json.getString("behavior"),
         json.getDouble("duration_s"), json.getDouble("warmup_s"),
         json.getInteger("connected"), json.getInteger("connected_peak"),
         json.getLong("matches_started"), json.getLong("matches_completed"), json.getLong("matches_aborted"),
-        json.getLong("matches_open_at_end"),
+        json.getLong("matches_open_at_end"), json.getLong("matches_given_up"),
         json.getLong("inputs_sent"), json.getLong("acks_received"),
         ack.getDouble("p50"), ack.getDouble("p90"), ack.getDouble("p99"), ack.getDouble("p999"), ack.getDouble("max"),
         rtt.getDouble("p50"), rtt.getDouble("p90"), rtt.getDouble("p99"), rtt.getDouble("p999"), rtt.getDouble("max"),
@@ -109,8 +118,12 @@ final class RunReport {
         json.getJsonObject("errors").isEmpty() ? "none" : json.getJsonObject("errors").encode(),
         json.getLong("late_inputs_refused"),
         json.getLong("disconnects"), json.getLong("connect_failures"), json.getLong("churned"),
-        json.getLong("resumed"), json.getLong("seats_lost"), json.getLong("resume_failures"),
+        json.getLong("requests_retried"), json.getLong("requests_refused"), json.getLong("requests_unanswered"),
+        json.getLong("queue_waits_abandoned"),
+        json.getLong("resumed"), json.getLong("resume_failures"), json.getLong("seats_lost"),
+        json.getLong("match_ends_after_resume"),
         json.getJsonObject("resume_pause_ms").getDouble("p50"), json.getJsonObject("resume_pause_ms").getDouble("p99"),
+        json.getJsonObject("resume_pause_ms").getDouble("max"),
         json.getJsonObject("resume_after_reconnect_ms").getDouble("p50"),
         json.getJsonObject("resume_after_reconnect_ms").getDouble("p99"),
         json.getJsonObject("room_pause_ms").getLong("count"), json.getJsonObject("room_pause_ms").getDouble("p50"),

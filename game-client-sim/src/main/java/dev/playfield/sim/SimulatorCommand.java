@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
     description = {
         "Runs bots that play Playfield over its public protocol and reports latency and traffic.",
         "Bots log in, queue, play the match, queue again until the duration ends, then leave.",
+        "A request refused with UNAVAILABLE is retried (5 tries); a dropped connection is resumed.",
         "Exit status: 0 when clean; 1 when a protocol error or an unexpected disconnect happened",
         "(unless --allow-errors); 2 for bad arguments."})
 public final class SimulatorCommand implements Callable<Integer> {
@@ -60,7 +61,8 @@ public final class SimulatorCommand implements Callable<Integer> {
   Duration pingInterval;
 
   @Option(names = "--churn", defaultValue = "0",
-      description = "Bots per minute that drop their connection and log in again with their token (default: ${DEFAULT-VALUE}).")
+      description = "Connection drops per minute over all bots: a random bot closes its connection and resumes its session "
+          + "(and its seat) with its resume token 200 ms later (default: ${DEFAULT-VALUE}).")
   double churn;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the bots' choices (default: ${DEFAULT-VALUE}).")

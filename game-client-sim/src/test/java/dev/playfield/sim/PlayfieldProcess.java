@@ -38,6 +38,8 @@ final class PlayfieldProcess implements AutoCloseable {
         .redirectOutput(log.toFile());
     builder.environment().put("PLAYFIELD_HTTP_HOST", "127.0.0.1");
     builder.environment().put("PLAYFIELD_HTTP_PORT", String.valueOf(port));
+    // Every bot connects from 127.0.0.1: the per-address cap would refuse them.
+    builder.environment().put("PLAYFIELD_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS", "0");
     builder.environment().putAll(settings);
     PlayfieldProcess node = new PlayfieldProcess(builder.start(), port, log);
     node.awaitListening();
