@@ -2,7 +2,7 @@ package dev.playfield;
 
 import dev.playfield.arena.ArenaType;
 import dev.playfield.cluster.ClusterServices;
-import dev.playfield.cluster.LocalCluster;
+import dev.playfield.cluster.local.LocalCluster;
 import dev.playfield.node.LocalLoad;
 import dev.playfield.cluster.RoomFailoverVerticle;
 import dev.playfield.config.ModeConfig;

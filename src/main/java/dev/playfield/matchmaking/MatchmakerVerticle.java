@@ -1,7 +1,6 @@
 package dev.playfield.matchmaking;
 
 import dev.playfield.cluster.ClusterServices;
-import dev.playfield.cluster.RecentPlacements;
 import dev.playfield.cluster.RoomPlacement;
 import dev.playfield.config.ModeConfig;
 import dev.playfield.ops.PlayfieldMetrics;
