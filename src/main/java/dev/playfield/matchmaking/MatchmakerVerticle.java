@@ -98,7 +98,7 @@ public final class MatchmakerVerticle extends VerticleBase {
 
   private Future<?> activate() {
     Map<String, QueueRules> rules = new LinkedHashMap<>();
-    modes.forEach((name, mode) -> rules.put(name, mode.queue()));
+    modes.forEach((name, mode) -> rules.put(name, QueueRules.from(mode.queue())));
     Matchmaker fresh = new Matchmaker(rules, clock);
     matchmaker = fresh;
     return cluster.tickets().loadAll().compose(stored -> {

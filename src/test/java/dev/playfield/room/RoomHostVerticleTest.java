@@ -11,12 +11,12 @@ import dev.playfield.cluster.local.LocalCluster;
 import dev.playfield.node.LocalLoad;
 import dev.playfield.cluster.local.LocalRatingStore;
 import dev.playfield.config.ModeConfig;
+import dev.playfield.config.QueueSettings;
 import dev.playfield.game.Game;
 import dev.playfield.game.GameSetup;
 import dev.playfield.game.GameType;
 import dev.playfield.game.PlayerInput;
 import dev.playfield.game.Standing;
-import dev.playfield.matchmaking.QueueRules;
 import dev.playfield.protocol.Addresses;
 import dev.playfield.protocol.EventBusCodecs;
 import dev.playfield.protocol.internal.CreateRoom;
@@ -170,7 +170,7 @@ class RoomHostVerticleTest {
   private void deployHost(Vertx vertx, ClusterServices services) {
     EventBusCodecs.register(vertx.eventBus());
     ModeConfig mode = new ModeConfig("slow", "slow",
-        new QueueRules(1, 1, Duration.ZERO, 0, 0, 0), TICK_RATE, 1, 4, 8, 0, Map.of());
+        new QueueSettings(1, 1, Duration.ZERO, 0, 0, 0), TICK_RATE, 1, 4, 8, 0, Map.of());
     vertx.deployVerticle(new RoomHostVerticle(NODE, Map.of("slow", mode), Map.of("slow", new SlowGameType()),
         new MatchResults(new LocalRatingStore(1000), 32), new LocalLoad(), services,
         new RoomHostVerticle.Settings(20_000, 5, 10))).await();
@@ -179,7 +179,7 @@ class RoomHostVerticleTest {
   private List<Long> startHostAndCountTicks(Vertx vertx, String gateway) {
     EventBusCodecs.register(vertx.eventBus());
     ModeConfig mode = new ModeConfig("slow", "slow",
-        new QueueRules(1, 1, Duration.ZERO, 0, 0, 0), TICK_RATE, 1, 4, 8, 0, Map.of());
+        new QueueSettings(1, 1, Duration.ZERO, 0, 0, 0), TICK_RATE, 1, 4, 8, 0, Map.of());
     vertx.deployVerticle(new RoomHostVerticle(NODE, Map.of("slow", mode), Map.of("slow", new SlowGameType()),
         new MatchResults(new LocalRatingStore(1000), 32), new LocalLoad(), cluster,
         new RoomHostVerticle.Settings(20_000, 5, 10))).await();
