@@ -86,6 +86,11 @@ public final class PlayfieldNode {
     return cluster.nodeId();
   }
 
+  /** Whether this node runs the cluster's singletons (matchmaker, failover scan) now. */
+  public boolean leads() {
+    return cluster.leadership().isLeader();
+  }
+
   public Future<PlayfieldNode> start() {
     GameCatalog games = builtInGames();
     Map<String, GameType> gameOfMode = new LinkedHashMap<>();
