@@ -5,7 +5,6 @@ import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.HazelcastInstance;
 import dev.playfield.cluster.ClusterServices;
 import dev.playfield.config.PlayfieldConfig.ClusterConfig;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
