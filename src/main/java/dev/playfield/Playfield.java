@@ -1,7 +1,7 @@
 package dev.playfield;
 
-import dev.playfield.cluster.ClusterJoin;
-import dev.playfield.cluster.HazelcastCluster;
+import dev.playfield.cluster.hazelcast.ClusterJoin;
+import dev.playfield.cluster.hazelcast.HazelcastCluster;
 import dev.playfield.config.ConfigLoader;
 import dev.playfield.config.PlayfieldConfig;
 import dev.playfield.ops.LogSetup;

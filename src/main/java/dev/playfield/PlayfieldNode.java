@@ -2,7 +2,8 @@ package dev.playfield;
 
 import dev.playfield.arena.ArenaType;
 import dev.playfield.cluster.ClusterServices;
-import dev.playfield.cluster.LocalCluster;
+import dev.playfield.cluster.local.LocalCluster;
+import dev.playfield.node.Drainable;
 import dev.playfield.node.LocalLoad;
 import dev.playfield.cluster.RoomFailoverVerticle;
 import dev.playfield.config.ModeConfig;
@@ -48,8 +49,11 @@ public final class PlayfieldNode {
   private final PlayfieldConfig config;
   private final ClusterServices cluster;
   private final LocalLoad load = new LocalLoad();
+  private final PlayfieldMetrics metrics;
   private GatewayVerticle gateway;
-  private RoomHostVerticle roomHost;
+  private MatchmakerVerticle matchmaker;
+  /** What the node hands over on drain instead of seeing it out: the room host's rooms. */
+  private Drainable roomHandOver = Drainable.NOTHING;
   private long loadTimer = -1;
   private long lastLoadNanos = System.nanoTime();
 
@@ -62,6 +66,7 @@ public final class PlayfieldNode {
     this.vertx = vertx;
     this.config = config;
     this.cluster = cluster;
+    this.metrics = PlayfieldMetrics.of(vertx);
   }
 
   /** The games this build ships. */
@@ -71,6 +76,11 @@ public final class PlayfieldNode {
 
   public String nodeId() {
     return cluster.nodeId();
+  }
+
+  /** Whether this node runs the cluster's singletons (matchmaker, failover scan) now. */
+  public boolean leads() {
+    return cluster.leadership().isLeader();
   }
 
   public Future<PlayfieldNode> start() {
@@ -83,19 +93,21 @@ public final class PlayfieldNode {
     EventBusCodecs.register(vertx.eventBus());
     TokenService tokens = new TokenService(vertx, tokenSecret(), config.auth().tokenTtlSeconds(), Clock.systemUTC());
     gateway = GatewayVerticle.create(vertx, config, cluster, load, gameOfMode,
-        new JsonWire(games.messageTypes()), tokens, PlayfieldMetrics.of(vertx))
+        new JsonWire(games.messageTypes()), tokens, metrics)
         .withHttpRoutes(new OpsRoutes(vertx, cluster, load, config.admin())::mount);
     LogSetup.nodeStarted(nodeId(), config.admin());
-    PlayfieldMetrics.of(vertx).watchPlayers(load);
-    roomHost = new RoomHostVerticle(cluster.nodeId(), config.modes(), gameOfMode,
+    metrics.watchPlayers(load);
+    matchmaker = new MatchmakerVerticle(config.modes(), config.matchmaking().intervalMs(),
+        config.matchmaking().maxMatchesPerPass(), Clock.systemUTC(), cluster, metrics);
+    RoomHostVerticle roomHost = new RoomHostVerticle(cluster.nodeId(), config.modes(), gameOfMode,
         new MatchResults(cluster.ratings(), config.matchmaking().kFactor()), load, cluster,
         new RoomHostVerticle.Settings(config.node().reconnectGraceSeconds() * 1000L,
             config.node().replicateEveryTicks(), config.node().maxRooms()),
-        PlayfieldMetrics.of(vertx), HostClock.SYSTEM);
+        metrics, HostClock.SYSTEM);
+    roomHandOver = roomHost::handOverAll;
     return vertx.deployVerticle(roomHost)
         .compose(id -> publishLoad())
-        .compose(v -> vertx.deployVerticle(new MatchmakerVerticle(config.modes(),
-            config.matchmaking().intervalMs(), config.matchmaking().maxMatchesPerPass(), Clock.systemUTC(), cluster)))
+        .compose(v -> vertx.deployVerticle(matchmaker))
         .compose(id -> vertx.deployVerticle(new RoomFailoverVerticle(cluster)))
         .compose(id -> DrainEndpoint.register(vertx.eventBus(), nodeId(), load, this::drain))
         .compose(v -> vertx.deployVerticle(gateway))
@@ -116,16 +128,27 @@ public final class PlayfieldNode {
   }
 
   /**
-   * Stops taking new connections and rooms, closes idle connections with a reason, lets running
-   * matches finish (the players of this node are closed as their match ends), and after the last
-   * one or the configured deadline closes whatever is left. The caller leaves the cluster.
+   * Stops taking new connections and rooms, hands the singletons (matchmaker, failover scan) to the
+   * next leader at once, closes idle connections with a reason, hands the rooms over, lets what is
+   * left finish (the players of this node are closed as their match ends), and completes as soon
+   * as no room and no player is left, or at the configured deadline, closing whatever is left then.
+   * The caller leaves the cluster.
    */
   public Future<Void> drain() {
+    long started = System.nanoTime();
     load.startDraining();
     log.info("node {} draining: {} rooms and {} players to see out", nodeId(), load.rooms(), load.players());
+    Future<Void> handedOver = publishLoad()
+        .compose(v -> matchmaker.stepDown())
+        .onComplete(done -> {
+          cluster.leadership().resign();
+          log.info("node {} resigned the matchmaker and failover roles after {} ms", nodeId(),
+              (System.nanoTime() - started) / 1_000_000);
+        });
     gateway.closeIdle();
-    return publishLoad()
-        .compose(v -> waitUntilIdle(System.nanoTime() + config.node().drainTimeoutSeconds() * 1_000_000_000L))
+    return handedOver
+        .transform(v -> roomHandOver.handOver())
+        .transform(v -> waitUntilIdle(started + config.node().drainTimeoutSeconds() * 1_000_000_000L))
         .compose(v -> {
           gateway.closeAll();
           if (loadTimer >= 0) {
@@ -133,12 +156,16 @@ public final class PlayfieldNode {
           }
           return cluster.nodes().remove(nodeId());
         })
-        .onComplete(done -> log.info("node {} drained ({} rooms left)", nodeId(), load.rooms()));
+        .onComplete(done -> log.info("node {} drained in {} ms ({} rooms left)", nodeId(),
+            (System.nanoTime() - started) / 1_000_000, load.rooms()));
   }
 
   private Future<Void> waitUntilIdle(long deadlineNanos) {
+    if (load.rooms() == 0 && load.players() == 0) {
+      return Future.succeededFuture();
+    }
     Promise<Void> done = Promise.promise();
-    vertx.setPeriodic(200, timer -> {
+    vertx.setPeriodic(50, timer -> {
       if ((load.rooms() == 0 && load.players() == 0) || System.nanoTime() >= deadlineNanos) {
         vertx.cancelTimer(timer);
         done.tryComplete();

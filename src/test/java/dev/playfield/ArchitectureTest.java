@@ -1,6 +1,7 @@
 package dev.playfield;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -65,4 +66,33 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAPackage("dev.playfield.gateway..")
       .because("a room publishes state on the event bus; sessions belong to the gateway")
       .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule roomsAndConfigurationKnowNoMatchmaker = noClasses()
+      .that().resideInAnyPackage("dev.playfield.room..", "dev.playfield.config..")
+      .should().dependOnClassesThat().resideInAPackage("dev.playfield.matchmaking..")
+      .because("a room is placed by the matchmaker but never calls it; the configuration holds plain"
+          + " settings and the matchmaker builds its rules from them");
+
+  @ArchTest
+  static final ArchRule storesStayBehindTheirInterfaces = noClasses()
+      .that().resideOutsideOfPackages("dev.playfield.cluster..")
+      .and().doNotHaveFullyQualifiedName(Playfield.class.getName())
+      .and().doNotHaveFullyQualifiedName(PlayfieldNode.class.getName())
+      .should().dependOnClassesThat().resideInAnyPackage("dev.playfield.cluster.local..",
+          "dev.playfield.cluster.hazelcast..")
+      .because("only the launcher and the node choose an implementation; everything else uses the"
+          + " interfaces in dev.playfield.cluster");
+
+  /**
+   * No cycles between the capability packages (a subpackage counts with its capability, so
+   * {@code cluster.hazelcast} is part of {@code cluster}). This covers every package under
+   * {@code dev.playfield}; the launcher classes in {@code dev.playfield} itself are in no slice,
+   * as they wire everything together by design. Cycles between classes inside one package are not
+   * checked here.
+   */
+  @ArchTest
+  static final ArchRule capabilitiesDependOnEachOtherWithoutCycles = slices()
+      .matching("dev.playfield.(*)..")
+      .should().beFreeOfCycles();
 }

@@ -4,7 +4,7 @@ import com.google.protobuf.Any;
 import dev.playfield.arena.ArenaType;
 import dev.playfield.arena.proto.ArenaInput;
 import dev.playfield.config.ModeConfig;
-import dev.playfield.matchmaking.QueueRules;
+import dev.playfield.config.QueueSettings;
 import dev.playfield.protocol.internal.Seat;
 import dev.playfield.room.Room;
 import java.time.Duration;
@@ -22,7 +22,7 @@ final class ArenaFixture {
 
   static ModeConfig mode() {
     return new ModeConfig("arena", "arena",
-        new QueueRules(PLAYERS, 1, Duration.ofSeconds(5), 100, 50, 1000),
+        new QueueSettings(PLAYERS, 1, Duration.ofSeconds(5), 100, 50, 1000),
         20, 1, 4, 32, 0,
         // Long enough that no benchmark iteration reaches the end of the match.
         Map.of("match-seconds", 1_000_000, "score-limit", 1_000_000));

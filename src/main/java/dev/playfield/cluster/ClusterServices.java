@@ -1,6 +1,9 @@
 package dev.playfield.cluster;
 
-/** The cluster state a node uses, standalone ({@link LocalCluster}) or clustered ({@link HazelcastCluster}). */
+/**
+ * The cluster state a node uses: standalone ({@code cluster.local.LocalCluster}) or clustered
+ * ({@code cluster.hazelcast.HazelcastCluster}), the same interfaces either way.
+ */
 public record ClusterServices(
     String nodeId,
     RatingStore ratings,

@@ -1,10 +1,8 @@
 package dev.playfield.cluster;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.playfield.protocol.Addresses;
 import dev.playfield.protocol.internal.NodeLoad;
 import dev.playfield.protocol.internal.ResumeRoom;
-import dev.playfield.protocol.internal.RoomRecord;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -55,20 +53,20 @@ public final class RoomFailoverVerticle extends VerticleBase {
     scanning = true;
     long started = System.nanoTime();
     Set<String> live = cluster.leadership().liveNodes();
-    cluster.rooms().all().compose(records -> cluster.nodes().all().map(loads -> {
+    cluster.rooms().owners().compose(owners -> cluster.nodes().all().map(loads -> {
       List<NodeLoad> candidates = RoomPlacement.rank(loads.stream()
           .filter(load -> live.contains(load.getNodeId())).toList());
       int orphans = 0;
-      for (var record : records.entrySet()) {
-        String owner = owner(record.getValue());
-        if (owner != null && !live.contains(owner) && !inFlight.contains(record.getKey())) {
+      for (var room : owners.entrySet()) {
+        String owner = room.getValue();
+        if (!owner.isEmpty() && !live.contains(owner) && !inFlight.contains(room.getKey())) {
           orphans++;
-          resume(record.getKey(), owner, candidates, 0);
+          resume(room.getKey(), owner, candidates, 0);
         }
       }
       if (orphans > 0) {
         log.info("failover: {} of {} rooms belong to departed nodes (read in {} ms); moving them to {} nodes", orphans,
-            records.size(), (System.nanoTime() - started) / 1_000_000, candidates.size());
+            owners.size(), (System.nanoTime() - started) / 1_000_000, candidates.size());
       }
       return null;
     })).onComplete(done -> {
@@ -109,14 +107,6 @@ public final class RoomFailoverVerticle extends VerticleBase {
         rescanPending = false;
         scan();
       });
-    }
-  }
-
-  private static String owner(byte[] bytes) {
-    try {
-      return RoomRecord.parseFrom(bytes).getOwner();
-    } catch (InvalidProtocolBufferException e) {
-      return null;
     }
   }
 }

@@ -8,6 +8,11 @@ import java.util.List;
  * Chooses where a new room goes: the nodes with the most headroom first, by measured load. A
  * node's load is the largest of the shares it uses of its room cap and of its event loop's time
  * spent ticking rooms; draining nodes and full nodes are left out. Pure logic.
+ *
+ * <p>It lives in {@code cluster}, not with the matchmaker, because three capabilities place rooms:
+ * the matchmaker (new rooms), the failover scan here (rooms of departed nodes) and the room host
+ * (handing its rooms over on drain); {@code cluster} is the one package all three already use, and
+ * {@code room} must not depend on {@code matchmaking}.
  */
 public final class RoomPlacement {
 

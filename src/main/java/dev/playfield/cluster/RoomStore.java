@@ -27,6 +27,12 @@ public interface RoomStore {
   /** Every record, by room id. */
   Future<Map<String, byte[]>> all();
 
+  /**
+   * The owner node of every record, by room id: what the failover scan needs, without copying the
+   * game snapshots out of the store. An unreadable record has an empty owner.
+   */
+  Future<Map<String, String>> owners();
+
   /** Room ids only (cheaper than {@link #all()} for listings). */
   default Future<List<String>> ids() {
     return all().map(records -> List.copyOf(records.keySet()));

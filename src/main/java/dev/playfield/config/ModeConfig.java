@@ -1,14 +1,12 @@
 package dev.playfield.config;
 
-import dev.playfield.matchmaking.QueueRules;
-import java.time.Duration;
 import java.util.Map;
 
 /** One game mode: which game it plays, how its queue forms matches and how its rooms tick. */
 public record ModeConfig(
     String name,
     String game,
-    QueueRules queue,
+    QueueSettings queue,
     int tickRate,
     int stateEveryTicks,
     int maxInputsPerTick,
@@ -17,17 +15,10 @@ public record ModeConfig(
     Map<String, Object> settings) {
 
   static ModeConfig from(String name, Section mode) {
-    QueueRules rules = new QueueRules(
-        mode.intIn("match-size", 1, 1000),
-        mode.intIn("min-players", 1, 1000),
-        Duration.ofMillis(mode.intIn("fill-timeout-ms", 0, Integer.MAX_VALUE)),
-        mode.intIn("base-rating-gap", 0, 1_000_000),
-        mode.intIn("gap-widen-per-second", 0, 1_000_000),
-        mode.intIn("max-rating-gap", 0, 1_000_000));
     return new ModeConfig(
         name,
         mode.string("game"),
-        rules,
+        QueueSettings.from(mode),
         mode.intIn("tick-rate", 1, 240),
         mode.intIn("state-every-ticks", 1, 240),
         mode.intIn("max-inputs-per-tick", 1, 1000),

@@ -53,7 +53,20 @@ public record PlayfieldConfig(
   /** The root log level and the log line format ({@code text} or {@code json}). */
   public record LogConfig(String level, String format) {}
 
-  public record AuthConfig(String tokenSecret, int tokenTtlSeconds) {}
+  /** @param tokenSecret empty (a random one per process) or at least {@link #MIN_SECRET_LENGTH} characters */
+  public record AuthConfig(String tokenSecret, int tokenTtlSeconds) {
+    /** The shortest token secret accepted: 32 characters, 256 bits of HMAC key when they are random bytes in Base64. */
+    public static final int MIN_SECRET_LENGTH = 32;
+
+    static AuthConfig from(Section auth) {
+      String secret = auth.string("token-secret");
+      if (!secret.isEmpty() && secret.length() < MIN_SECRET_LENGTH) {
+        throw new IllegalArgumentException(auth.name("token-secret") + " (PLAYFIELD_AUTH_TOKEN_SECRET): must be at least "
+            + MIN_SECRET_LENGTH + " characters, got " + secret.length());
+      }
+      return new AuthConfig(secret, auth.intIn("token-ttl-seconds", 1, Integer.MAX_VALUE));
+    }
+  }
 
   public record GatewayConfig(
       int maxFrameBytes,
@@ -92,7 +105,7 @@ public record PlayfieldConfig(
         json,
         http.intIn("port", 0, 65535),
         http.string("host"),
-        new AuthConfig(auth.string("token-secret"), auth.intIn("token-ttl-seconds", 1, Integer.MAX_VALUE)),
+        AuthConfig.from(auth),
         new GatewayConfig(
             gateway.intIn("max-frame-bytes", 64, 1 << 20),
             gateway.intIn("messages-per-second", 1, 100_000),

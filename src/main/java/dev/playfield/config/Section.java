@@ -76,7 +76,7 @@ record Section(String path, JsonObject json) {
     return value.getMap();
   }
 
-  private String name(String key) {
+  String name(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
 }

@@ -1,35 +1,31 @@
 package dev.playfield.matchmaking;
 
 import dev.playfield.cluster.ClusterServices;
-import dev.playfield.cluster.RecentPlacements;
-import dev.playfield.cluster.RoomPlacement;
 import dev.playfield.config.ModeConfig;
 import dev.playfield.ops.PlayfieldMetrics;
 import dev.playfield.protocol.Addresses;
+import dev.playfield.protocol.BusFailure;
 import dev.playfield.protocol.internal.CancelTicket;
-import dev.playfield.protocol.internal.CreateRoom;
 import dev.playfield.protocol.internal.NodeLoad;
-import dev.playfield.protocol.internal.RoomCreated;
 import dev.playfield.protocol.internal.Seat;
 import dev.playfield.protocol.internal.StoredTicket;
 import dev.playfield.protocol.internal.TicketRequest;
 import dev.playfield.protocol.v1.ErrorCode;
-import io.vertx.circuitbreaker.CircuitBreaker;
-import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,27 +34,35 @@ import org.slf4j.LoggerFactory;
  * The event-bus face of the {@link Matchmaker}. Every node deploys one, but only the leader's is
  * active: it alone listens at {@link Addresses#MATCHMAKER}, so each queue has exactly one
  * matchmaker in the cluster. Every acknowledged ticket is also kept in the cluster's
- * {@code TicketStore}; a matchmaker that becomes active loads them, waiting times included.
- * Matches go to the node with the most headroom, through a circuit breaker per node, and to the
- * next node when one fails.
+ * {@code TicketStore} until its room is placed; a matchmaker that becomes active loads them,
+ * waiting times included. Matches go to the node with the most headroom ({@link RoomOpener}).
+ *
+ * <p>A ticket left the store only once its room was placed, so a leader that stops mid-pass loses
+ * none. The price: if a leader stops between placing a room and removing its tickets, the next one
+ * seats those players again; that second room's seats go to players already IN_MATCH, which their
+ * gateway refuses (SeatLeft), so the second room ends without them.
  */
 public final class MatchmakerVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(MatchmakerVerticle.class);
-  private static final long CREATE_ROOM_TIMEOUT_MS = 2_000;
 
   private final Map<String, ModeConfig> modes;
   private final int intervalMs;
   private final int maxMatchesPerPass;
   private final Clock clock;
   private final ClusterServices cluster;
-  private final Map<String, CircuitBreaker> breakers = new HashMap<>();
-  private final RecentPlacements recent = new RecentPlacements();
+  private final PlayfieldMetrics metrics;
+  /** The one dispatch of {@link Addresses#MATCHMAKER}: the handler of each request type it takes. */
+  private final Map<Class<?>, BiConsumer<Message<Object>, Object>> handlers = Map.of(
+      TicketRequest.class, (request, body) -> onTicket(request, (TicketRequest) body),
+      CancelTicket.class, (request, body) -> onCancel(request, (CancelTicket) body));
+  private final Set<String> placing = new HashSet<>();
+  private RoomOpener opener;
   private Matchmaker matchmaker;
   private MessageConsumer<Object> consumer;
   private long timerId = -1;
-  private boolean forming;
-  private PlayfieldMetrics metrics;
+  private Future<Void> pass = Future.succeededFuture();
+  private boolean steppedDown;
 
   /**
    * @param maxMatchesPerPass matches formed per pass at most: a crowd that queues at once (the end of
@@ -66,17 +70,18 @@ public final class MatchmakerVerticle extends VerticleBase {
    *     that holds up the ticks of running rooms on the same event loop
    */
   public MatchmakerVerticle(Map<String, ModeConfig> modes, int intervalMs, int maxMatchesPerPass, Clock clock,
-      ClusterServices cluster) {
+      ClusterServices cluster, PlayfieldMetrics metrics) {
     this.modes = modes;
     this.intervalMs = intervalMs;
     this.maxMatchesPerPass = maxMatchesPerPass;
     this.clock = clock;
     this.cluster = cluster;
+    this.metrics = metrics;
   }
 
   @Override
   public Future<?> start() {
-    metrics = PlayfieldMetrics.of(vertx);
+    opener = new RoomOpener(vertx, metrics);
     cluster.leadership().onChange(() -> context.runOnContext(v -> reconsider()));
     return reconsider();
   }
@@ -86,8 +91,22 @@ public final class MatchmakerVerticle extends VerticleBase {
     return deactivate();
   }
 
+  /**
+   * Gives the role up for good (the node is draining): no new pass starts, the pass under way
+   * finishes, and the address is released so the next leader can take it. Tickets stay in the
+   * store for the next leader. Call on this verticle's context; the node resigns leadership after.
+   */
+  public Future<Void> stepDown() {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      steppedDown = true;
+      deactivate().onComplete(done);
+    });
+    return done.future();
+  }
+
   private Future<?> reconsider() {
-    boolean leader = cluster.leadership().isLeader();
+    boolean leader = cluster.leadership().isLeader() && !steppedDown;
     if (leader && matchmaker == null) {
       return activate();
     }
@@ -99,38 +118,41 @@ public final class MatchmakerVerticle extends VerticleBase {
 
   private Future<?> activate() {
     Map<String, QueueRules> rules = new LinkedHashMap<>();
-    modes.forEach((name, mode) -> rules.put(name, mode.queue()));
+    modes.forEach((name, mode) -> rules.put(name, QueueRules.from(mode.queue())));
     Matchmaker fresh = new Matchmaker(rules, clock);
     matchmaker = fresh;
     return cluster.tickets().loadAll().compose(stored -> {
-      stored.stream().sorted(Comparator.comparingLong(StoredTicket::getEnqueuedAtMs)).forEach(ticket -> {
-        Seat seat = ticket.getRequest().getSeat();
-        fresh.join(ticket.getRequest().getMode(), seat.getPlayerId(), seat.getRating(), ticket,
-            Instant.ofEpochMilli(ticket.getEnqueuedAtMs()));
-      });
+      stored.stream().sorted(Comparator.comparingLong(StoredTicket::getEnqueuedAtMs)).forEach(ticket -> join(fresh, ticket));
       consumer = vertx.eventBus().consumer(Addresses.MATCHMAKER, this::onRequest);
-      timerId = vertx.setPeriodic(intervalMs, id -> formMatches());
+      timerId = vertx.setPeriodic(intervalMs, id -> runPass());
       log.info("matchmaker active on node {} with {} waiting tickets", cluster.nodeId(), stored.size());
       return consumer.completion();
     });
   }
 
-  private Future<?> deactivate() {
-    matchmaker = null;
+  private Future<Void> deactivate() {
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
       timerId = -1;
     }
-    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+    MessageConsumer<Object> listening = consumer;
+    consumer = null;
+    // The pass under way places its rooms first; its requeues then find no matchmaker and leave
+    // the tickets in the store, where the next leader finds them.
+    return pass.eventually(() -> {
+      matchmaker = null;
+      return listening == null ? Future.succeededFuture() : listening.unregister();
+    });
   }
 
   private void onRequest(Message<Object> request) {
-    if (request.body() instanceof TicketRequest ticket) {
-      onTicket(request, ticket);
-    } else if (request.body() instanceof CancelTicket cancel) {
-      onCancel(request, cancel);
-    } else {
+    BiConsumer<Message<Object>, Object> handler = request.body() == null ? null : handlers.get(request.body().getClass());
+    if (handler == null) {
       request.fail(ErrorCode.UNKNOWN_MESSAGE_VALUE, "the matchmaker takes TicketRequest and CancelTicket");
+    } else if (matchmaker == null) {
+      request.fail(ErrorCode.UNAVAILABLE_VALUE, "the matchmaker is moving to another node; try again");
+    } else {
+      handler.accept(request, request.body());
     }
   }
 
@@ -138,106 +160,113 @@ public final class MatchmakerVerticle extends VerticleBase {
     Seat seat = ticket.getSeat();
     Instant now = clock.instant();
     StoredTicket stored = StoredTicket.newBuilder().setRequest(ticket).setEnqueuedAtMs(now.toEpochMilli()).build();
-    switch (matchmaker.join(ticket.getMode(), seat.getPlayerId(), seat.getRating(), stored, now)) {
+    Matchmaker current = matchmaker;
+    switch (current.join(ticket.getMode(), seat.getPlayerId(), seat.getRating(), stored, now)) {
       case QUEUED -> cluster.tickets().save(stored).onComplete(saved -> {
         if (saved.succeeded()) {
           request.reply(null);
         } else {
-          matchmaker.leave(seat.getPlayerId());
+          current.leave(seat.getPlayerId());
           request.fail(ErrorCode.UNAVAILABLE_VALUE, "the queue could not be saved; try again");
         }
       });
       case UNKNOWN_MODE -> request.fail(ErrorCode.UNKNOWN_MODE_VALUE,
-          "no mode '" + ticket.getMode() + "'; modes: " + String.join(", ", matchmaker.modes()));
+          "no mode '" + ticket.getMode() + "'; modes: " + String.join(", ", current.modes()));
       case ALREADY_QUEUED -> request.fail(ErrorCode.ALREADY_QUEUED_VALUE, "already waiting in a queue");
       case QUEUE_FULL -> request.fail(ErrorCode.UNAVAILABLE_VALUE, "the queue is full; try again later");
     }
   }
 
   private void onCancel(Message<Object> request, CancelTicket cancel) {
-    if (matchmaker.leave(cancel.getPlayerId()).isPresent()) {
-      cluster.tickets().remove(List.of(cancel.getPlayerId())).onComplete(done -> request.reply(null));
-    } else {
-      request.fail(ErrorCode.INVALID_STATE_VALUE, "not waiting in a queue (a match may just have been found)");
+    String player = cancel.getPlayerId();
+    if (placing.contains(player)) {
+      request.fail(ErrorCode.INVALID_STATE_VALUE, "a match has just been found; it is being opened");
+      return;
     }
+    // Not queued (any more) is what the player asked for: answer OK, so a player can always leave.
+    matchmaker.leave(player);
+    cluster.tickets().remove(List.of(player)).onComplete(done -> request.reply(null));
   }
 
-  private void formMatches() {
-    if (matchmaker == null || forming) {
-      return;
+  /** Runs a pass now, on this verticle's context, as the timer does; for tests that step the clock. */
+  Future<Void> pass() {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> runPass().onComplete(done));
+    return done.future();
+  }
+
+  /** One matchmaking pass: forms matches, places them, and completes once every room is placed or requeued. */
+  private Future<Void> runPass() {
+    if (matchmaker == null || !pass.isComplete()) {
+      return pass;
     }
     List<Matchmaker.FormedMatch> matches = matchmaker.process(maxMatchesPerPass);
     if (matches.isEmpty()) {
-      return;
+      return pass;
     }
-    forming = true;
-    List<String> matched = matches.stream()
-        .flatMap(match -> match.tickets().stream()).map(Ticket::playerId).toList();
-    cluster.nodes().all()
-        .compose(nodes -> cluster.tickets().remove(matched).map(nodes))
-        .onComplete(done -> {
-          forming = false;
-          List<NodeLoad> nodes = done.succeeded() ? done.result() : List.of();
-          Set<String> liveGateways = nodes.stream()
-              .map(node -> Addresses.gateway(node.getNodeId())).collect(Collectors.toSet());
-          for (Matchmaker.FormedMatch match : matches) {
-            placeOrRequeue(match, liveGateways, nodes);
-          }
-        });
+    matches.forEach(match -> match.tickets().forEach(ticket -> placing.add(ticket.playerId())));
+    pass = cluster.nodes().all().transform(lookup -> {
+      if (lookup.failed()) {
+        // Without the node list every gateway would look departed: keep everyone waiting instead.
+        log.warn("matchmaking pass: node lookup failed ({}); {} matches requeued for the next pass",
+            lookup.cause().getMessage(), matches.size());
+        matches.forEach(match -> requeue(tickets(match)));
+        return Future.<Void>succeededFuture();
+      }
+      List<Future<Void>> placed = new ArrayList<>();
+      for (Matchmaker.FormedMatch match : matches) {
+        placed.add(placeOrRequeue(match, lookup.result()));
+      }
+      return Future.join(placed).<Void>mapEmpty().recover(ignored -> Future.succeededFuture());
+    }).onComplete(done -> placing.clear());
+    return pass;
   }
 
-  private void placeOrRequeue(Matchmaker.FormedMatch match, Set<String> liveGateways, List<NodeLoad> nodes) {
-    List<StoredTicket> tickets = match.tickets().stream().map(t -> (StoredTicket) t.payload()).toList();
+  private Future<Void> placeOrRequeue(Matchmaker.FormedMatch match, List<NodeLoad> nodes) {
+    List<StoredTicket> tickets = tickets(match);
+    Set<String> liveGateways = nodes.stream().map(node -> Addresses.gateway(node.getNodeId())).collect(Collectors.toSet());
     List<StoredTicket> orphans = tickets.stream()
         .filter(t -> !liveGateways.contains(t.getRequest().getSeat().getGateway())).toList();
     if (!orphans.isEmpty()) {
       // Players whose gateway node is gone cannot be seated; the others wait for the next match.
       log.info("dropping {} tickets of players on departed nodes", orphans.size());
-      tickets.stream().filter(t -> !orphans.contains(t)).forEach(this::requeue);
-      return;
+      cluster.tickets().remove(orphans.stream().map(t -> t.getRequest().getSeat().getPlayerId()).toList());
+      requeue(tickets.stream().filter(t -> !orphans.contains(t)).toList());
+      return Future.succeededFuture();
     }
-    CreateRoom.Builder create = CreateRoom.newBuilder()
-        .setMode(match.mode()).setSeed(ThreadLocalRandom.current().nextLong());
-    tickets.forEach(ticket -> create.addSeats(ticket.getRequest().getSeat()));
-    List<NodeLoad> candidates = RoomPlacement.rank(recent.adjust(nodes));
-    place(create.build(), candidates, 0).onSuccess(created -> tickets.forEach(ticket ->
-        metrics.matchmakingWait(match.mode(), clock.millis() - ticket.getEnqueuedAtMs()))).onFailure(cause -> {
+    return opener.open(match.mode(), tickets, nodes).compose(created -> {
+      tickets.forEach(ticket -> metrics.matchmakingWait(match.mode(), clock.millis() - ticket.getEnqueuedAtMs()));
+      return cluster.tickets().remove(tickets.stream().map(t -> t.getRequest().getSeat().getPlayerId()).toList());
+    }, cause -> {
       log.warn("no node could open a room for {} players of {}: {}; they wait for the next match",
           tickets.size(), match.mode(), cause.getMessage());
-      tickets.forEach(this::requeue);
+      requeue(tickets);
+      return Future.succeededFuture();
     });
   }
 
-  private Future<Object> place(CreateRoom create, List<NodeLoad> candidates, int index) {
-    if (index >= candidates.size()) {
-      return Future.failedFuture(candidates.isEmpty() ? "no node has room" : "every node refused");
-    }
-    String nodeId = candidates.get(index).getNodeId();
-    RecentPlacements.Placement placement = recent.sent(nodeId);
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(CREATE_ROOM_TIMEOUT_MS);
-    return breaker(nodeId)
-        .<Object>execute(() -> vertx.eventBus().request(Addresses.roomHost(nodeId), create, options).map(Message::body))
-        .onSuccess(created -> recent.confirmed(placement, ((RoomCreated) created).getRoomsOpened()))
-        .recover(cause -> {
-          recent.failed(placement);
-          log.info("node {} did not open a room ({}); trying the next", nodeId, cause.getMessage());
-          return place(create, candidates, index + 1);
-        });
+  private static List<StoredTicket> tickets(Matchmaker.FormedMatch match) {
+    return match.tickets().stream().map(t -> (StoredTicket) t.payload()).toList();
   }
 
-  private void requeue(StoredTicket ticket) {
+  /** Back into the queue, waiting time kept. Once deactivated the tickets simply stay in the store. */
+  private void requeue(List<StoredTicket> tickets) {
     if (matchmaker == null) {
       return;
     }
+    tickets.forEach(ticket -> join(matchmaker, ticket));
+  }
+
+  private static void join(Matchmaker matchmaker, StoredTicket ticket) {
     Seat seat = ticket.getRequest().getSeat();
     matchmaker.join(ticket.getRequest().getMode(), seat.getPlayerId(), seat.getRating(), ticket,
         Instant.ofEpochMilli(ticket.getEnqueuedAtMs()));
-    cluster.tickets().save(ticket);
   }
 
-  // A sick node is skipped for a while instead of being waited on for every match.
-  private CircuitBreaker breaker(String nodeId) {
-    return breakers.computeIfAbsent(nodeId, id -> CircuitBreaker.create("room-host-" + id, vertx,
-        new CircuitBreakerOptions().setMaxFailures(3).setTimeout(CREATE_ROOM_TIMEOUT_MS + 500).setResetTimeout(10_000)));
+  /** Why a request to another node failed, by name, in the logs and in {@code playfield_remote_failures}. */
+  static BusFailure recordFailure(PlayfieldMetrics metrics, String target, Throwable cause) {
+    BusFailure failure = BusFailure.of(cause);
+    metrics.remoteFailure(target, failure);
+    return failure;
   }
 }

@@ -1,5 +1,6 @@
 package dev.playfield.matchmaking;
 
+import dev.playfield.config.QueueSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -52,6 +53,12 @@ public record QueueRules(
               + maxRatingGap
               + ")");
     }
+  }
+
+  /** The rules of a mode's configured queue settings. */
+  public static QueueRules from(QueueSettings settings) {
+    return new QueueRules(settings.matchSize(), settings.minPlayers(), settings.fillTimeout(),
+        settings.baseRatingGap(), settings.gapWidenPerSecond(), settings.maxRatingGap());
   }
 
   /**

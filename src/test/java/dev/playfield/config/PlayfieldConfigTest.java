@@ -88,6 +88,30 @@ class PlayfieldConfigTest {
   }
 
   @Test
+  void aShortTokenSecretStopsTheNode() throws Exception {
+    // The launcher exits on a configuration error, printing this message.
+    Vertx vertx = Vertx.vertx();
+    try {
+      assertThatThrownBy(() -> ConfigLoader.load(vertx, Map.of("PLAYFIELD_AUTH_TOKEN_SECRET", "x".repeat(31))).await())
+          .hasMessageContaining("auth.token-secret")
+          .hasMessageContaining("PLAYFIELD_AUTH_TOKEN_SECRET")
+          .hasMessageContaining("at least 32 characters, got 31");
+    } finally {
+      vertx.close().await();
+    }
+    assertThat(defaults.with("auth.token-secret", "x".repeat(32)).auth().tokenSecret()).hasSize(32);
+    assertThat(defaults.auth().tokenSecret()).as("empty: a random one per process").isEmpty();
+  }
+
+  @Test
+  void minPlayersAboveTheMatchSizeIsRejectedNamingBothKeys() {
+    assertThatThrownBy(() -> defaults.with("modes.arena.min-players", 9))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("modes.arena.min-players")
+        .hasMessageContaining("match-size (8)");
+  }
+
+  @Test
   void withReturnsAChangedCopyAndLeavesTheOriginalAlone() {
     PlayfieldConfig changed = defaults.with("modes.arena.match-size", 2);
 

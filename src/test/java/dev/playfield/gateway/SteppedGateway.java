@@ -2,7 +2,7 @@ package dev.playfield.gateway;
 
 import dev.playfield.PlayfieldNode;
 import dev.playfield.cluster.ClusterServices;
-import dev.playfield.cluster.LocalCluster;
+import dev.playfield.cluster.local.LocalCluster;
 import dev.playfield.config.ModeConfig;
 import dev.playfield.config.PlayfieldConfig;
 import dev.playfield.game.GameType;

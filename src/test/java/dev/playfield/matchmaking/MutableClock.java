@@ -7,23 +7,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand, so time-driven matchmaking is tested without sleeping. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
   private Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  static MutableClock atEpoch() {
+  public static MutableClock atEpoch() {
     return new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
   }
 
-  void advance(Duration step) {
+  public void advance(Duration step) {
     now = now.plus(step);
   }
 
-  void advanceSeconds(long seconds) {
+  public void advanceSeconds(long seconds) {
     advance(Duration.ofSeconds(seconds));
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playfield.cluster.ClusterServices;
 import dev.playfield.cluster.Leadership;
-import dev.playfield.cluster.LocalCluster;
+import dev.playfield.cluster.local.LocalCluster;
 import dev.playfield.config.ModeConfig;
 import dev.playfield.game.GameType;
 import dev.playfield.node.LocalLoad;

@@ -1,8 +1,8 @@
 package dev.playfield.support;
 
 import dev.playfield.PlayfieldNode;
-import dev.playfield.cluster.ClusterJoin;
-import dev.playfield.cluster.HazelcastCluster;
+import dev.playfield.cluster.hazelcast.ClusterJoin;
+import dev.playfield.cluster.hazelcast.HazelcastCluster;
 import dev.playfield.config.PlayfieldConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

@@ -1,5 +1,6 @@
-package dev.playfield.cluster;
+package dev.playfield.cluster.local;
 
+import dev.playfield.cluster.RatingStore;
 import io.vertx.core.Future;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.playfield.cluster;
+package dev.playfield.matchmaking;
 
 import dev.playfield.protocol.internal.NodeLoad;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.List;
  * least as many opened rooms as the confirmation did (no clocks compared across nodes). Not
  * thread-safe: the matchmaker's event loop owns it.
  */
-public final class RecentPlacements {
+final class RecentPlacements {
 
   /** One room sent to a node; {@code opened} is the node's opened-room count once it confirmed. */
   public static final class Placement {

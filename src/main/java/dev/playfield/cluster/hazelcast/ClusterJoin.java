@@ -1,4 +1,4 @@
-package dev.playfield.cluster;
+package dev.playfield.cluster.hazelcast;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
