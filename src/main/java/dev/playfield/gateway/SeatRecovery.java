@@ -30,6 +30,8 @@ final class SeatRecovery {
   /** How long to keep looking for a match end that may be written just after the room went away. */
   static final long FINISHED_LOOKUP_MS = 2_000;
   private static final long FINISHED_LOOKUP_PAUSE_MS = 250;
+  /** While the room has not answered: how often to see whether its match ended meanwhile. */
+  private static final long WATCH_FOR_THE_END_MS = 500;
 
   private final PatientRequests requests;
   private final FinishedMatches finished;
@@ -45,16 +47,37 @@ final class SeatRecovery {
     this.clock = clock;
   }
 
-  /** Never fails: every way it ends is a {@link SeatOutcome}. */
+  /**
+   * Never fails: every way it ends is a {@link SeatOutcome}. While the room does not answer, the
+   * match's end is looked for alongside: a room that ended and was disposed answers "no handler"
+   * exactly like one being taken over, and its players should not wait out the takeover time.
+   */
   Future<SeatOutcome> retake(String roomId, String playerId) {
+    Promise<SeatOutcome> outcome = Promise.promise();
     SeatResume request = SeatResume.newBuilder().setPlayerId(playerId).setGateway(gatewayAddress).build();
-    return requests.<SeatResumed>request(Addresses.room(roomId), request, "seat", ROOM_TAKEOVER)
+    requests.<SeatResumed>request(Addresses.room(roomId), request, "seat", ROOM_TAKEOVER)
         .map(reply -> SeatOutcome.seated(reply.body().getAssigned(), RoomFrames.stateAfterResume(roomId, reply.body())))
         .recover(cause -> {
           String why = cause instanceof PatientRequests.GaveUp gaveUp && gaveUp.failure == BusFailure.REFUSED
               ? gaveUp.last.getMessage() : "the room did not answer: " + cause.getMessage();
-          return lookForTheEnd(roomId, why);
-        });
+          return outcome.future().isComplete() ? outcome.future() : lookForTheEnd(roomId, why);
+        })
+        .onComplete(done -> outcome.tryComplete(done.result()));
+    vertx.setTimer(WATCH_FOR_THE_END_MS, id -> watchForTheEnd(roomId, outcome));
+    return outcome.future();
+  }
+
+  private void watchForTheEnd(String roomId, Promise<SeatOutcome> outcome) {
+    if (outcome.future().isComplete()) {
+      return;
+    }
+    finished.find(roomId).onComplete(found -> {
+      if (found.succeeded() && found.result() != null) {
+        outcome.tryComplete(SeatOutcome.ended(found.result()));
+      } else if (!outcome.future().isComplete()) {
+        vertx.setTimer(WATCH_FOR_THE_END_MS, id -> watchForTheEnd(roomId, outcome));
+      }
+    });
   }
 
   private Future<SeatOutcome> lookForTheEnd(String roomId, String whyNoSeat) {

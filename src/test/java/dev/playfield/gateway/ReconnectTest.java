@@ -19,7 +19,6 @@ import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import dev.playfield.protocol.v1.LeaveMatch;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -85,15 +84,15 @@ class ReconnectTest {
   }
 
   @Test
-  void resumeTokenWorksOnceAndForgedOnesAreRefused() {
+  void forgedTokensAndLoginTokensAreRefusedAsResumeTokens() {
+    // A used token is refused once its retry window has passed: ClusterStateContractTest steps
+    // the store's clock past it. Within the window a retry gets the seat (the test below).
     try (TestClient bob = client(true)) {
       TestClient ann = client(true);
       LoginOk login = startMatch(ann, bob);
       ann.close();
-      try (TestClient back = client(true); TestClient again = client(true); TestClient forger = client(true)) {
+      try (TestClient back = client(true); TestClient forger = client(true)) {
         back.resume(login.getResumeToken());
-        again.send(ClientMessage.newBuilder().setResume(Resume.newBuilder().setResumeToken(login.getResumeToken())));
-        assertThat(again.awaitError(ErrorCode.RESUME_REJECTED).getError().getMessage()).contains("already used");
         forger.send(ClientMessage.newBuilder().setResume(Resume.newBuilder().setResumeToken("eyJ.forged.token")));
         forger.awaitError(ErrorCode.RESUME_REJECTED);
         forger.send(ClientMessage.newBuilder().setResume(Resume.newBuilder().setResumeToken(login.getToken())));
@@ -159,7 +158,6 @@ class ReconnectTest {
   }
 
   @Test
-  @Disabled("needs ResumeStore.consume to hand a just-used token's entry back within its retry window")
   void aResumeWhoseAnswerWasLostCanBeRetriedWithTheSameToken() {
     try (TestClient bob = client(true)) {
       TestClient ann = client(true);

@@ -115,6 +115,27 @@ class ResumeOutcomesTest {
   }
 
   @Test
+  void aResumeToARoomThatEndedAndWentAwayGetsItsEndWithoutWaitingOutTheTakeoverTime() throws Exception {
+    // A disposed room answers "no handler" exactly like one being taken over; its end is in the
+    // store, so the player must not wait the takeover time (8 s) for the seat request to give up.
+    String token = seatedAwayIn("ended-room");
+    gateway.cluster.finished().put(MatchEnd.newBuilder().setRoomId("ended-room").setTick(600)
+        .addStandings(dev.playfield.protocol.v1.Standing.newBuilder().setPlayerId("p-moving").setRank(1)).build(),
+        60_000).await();
+    try (TestClient back = TestClient.connect(vertx, gateway.port(), false)) {
+      long sent = System.nanoTime();
+      back.send(ClientMessage.newBuilder().setResume(Resume.newBuilder().setResumeToken(token)));
+      ServerMessage resumed = back.await(m -> m.hasResumed() || m.hasError(), WAIT);
+      long tookMs = (System.nanoTime() - sent) / 1_000_000;
+      assertThat(resumed.hasResumed()).as("resumed: %s", resumed).isTrue();
+      assertThat(resumed.getResumed().hasMatch()).isFalse();
+      assertThat(back.await(ServerMessage::hasMatchEnd, WAIT).getMatchEnd().getRoomId()).isEqualTo("ended-room");
+      assertThat(tookMs).as("answered long before the takeover time of %d ms", SeatRecovery.ROOM_TAKEOVER.budgetMs())
+          .isLessThan(SeatRecovery.ROOM_TAKEOVER.budgetMs() / 2);
+    }
+  }
+
+  @Test
   void aSeatResumedByARoomHostOfThePreviousVersionUsesItsState() throws Exception {
     String token = seatedAwayIn("old-room");
     MessageConsumer<Object> room = vertx.eventBus().consumer(Addresses.room("old-room"), message -> {
