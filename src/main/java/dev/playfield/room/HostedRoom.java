@@ -21,8 +21,17 @@ final class HostedRoom {
   Future<Boolean> saving;
   /** Set once the match is ending: completes with its end once that is stored (or fails). */
   Future<MatchEnd> ending;
-  /** True while a drain is handing the room to another node (it does not tick meanwhile). */
+  /**
+   * True while a drain is handing the room to another node: it does not tick, and what arrives
+   * at its address is held in {@link #held} instead of being applied, then passed on to the taker
+   * (or applied here, if nobody takes the room).
+   */
   boolean handingOver;
+  /**
+   * Bounded by {@link HostedRooms#MAX_HELD}: a hand-over takes one write and one round trip, a few
+   * inputs per player; past the bound a message is dropped (an input) or refused (a request).
+   */
+  final java.util.List<io.vertx.core.eventbus.Message<Object>> held = new java.util.ArrayList<>();
   /** True when a drain could not hand the room over: it stays here until it is over. */
   boolean stayedOnDrain;
 

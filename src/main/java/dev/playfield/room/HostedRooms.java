@@ -18,6 +18,9 @@ import java.util.function.BiConsumer;
  */
 final class HostedRooms {
 
+  /** Messages held per room during a hand-over, at most (see {@link HostedRoom#held}). */
+  static final int MAX_HELD = 4_096;
+
   private final Map<String, HostedRoom> rooms = new LinkedHashMap<>();
   private final EventBus bus;
   private final RoomTicker ticker;
@@ -77,8 +80,51 @@ final class HostedRooms {
 
   /** Registers the room's inbox at its address (again, after a hand-over that did not happen). */
   Future<Void> listen(HostedRoom hosted) {
-    hosted.inbox = bus.consumer(Addresses.room(hosted.id()), message -> inbox.accept(hosted, message));
+    hosted.inbox = bus.consumer(Addresses.room(hosted.id()), message -> receive(hosted, message));
     return hosted.inbox.completion();
+  }
+
+  private void receive(HostedRoom hosted, Message<Object> message) {
+    if (!hosted.handingOver) {
+      inbox.accept(hosted, message);
+    } else if (hosted.held.size() < MAX_HELD) {
+      hosted.held.add(message);
+    } else if (message.replyAddress() != null) {
+      message.fail(dev.playfield.protocol.v1.ErrorCode.UNAVAILABLE_VALUE, "the room is moving to another node");
+    }
+  }
+
+  /** Applies here what was held during a hand-over that did not happen, in arrival order. */
+  void applyHeld(HostedRoom hosted) {
+    List<Message<Object>> held = List.copyOf(hosted.held);
+    hosted.held.clear();
+    held.forEach(message -> inbox.accept(hosted, message));
+  }
+
+  /**
+   * Passes what was held during a hand-over on to the room's new host, in arrival order, once this
+   * node no longer listens at the address. A request's answer goes back to its sender; when the
+   * new host cannot be reached the request is left unanswered, so its sender's timeout retries
+   * it (a failure reply would read as a final refusal).
+   */
+  void passHeldOn(HostedRoom hosted) {
+    List<Message<Object>> held = List.copyOf(hosted.held);
+    hosted.held.clear();
+    String address = Addresses.room(hosted.id());
+    for (Message<Object> message : held) {
+      if (message.replyAddress() == null) {
+        bus.send(address, message.body());
+        continue;
+      }
+      bus.request(address, message.body()).onComplete(answer -> {
+        if (answer.succeeded()) {
+          message.reply(answer.result().body());
+        } else if (answer.cause() instanceof io.vertx.core.eventbus.ReplyException refused
+            && refused.failureType() == io.vertx.core.eventbus.ReplyFailure.RECIPIENT_FAILURE) {
+          message.fail(refused.failureCode(), refused.getMessage());
+        }
+      });
+    }
   }
 
   /** Stops the room here; {@code forget} also removes its replicated record (it will not resume). */
@@ -91,19 +137,20 @@ final class HostedRooms {
 
   /** The room now runs on another node: stop it here and leave its record to the new owner. */
   void released(HostedRoom hosted) {
-    stopHere(hosted);
+    stopHere(hosted).onComplete(unlistened -> passHeldOn(hosted));
   }
 
-  private void stopHere(HostedRoom hosted) {
+  /** Completes once this node no longer listens at the room's address. */
+  private Future<Void> stopHere(HostedRoom hosted) {
     String state = PlayfieldMetrics.state(hosted.room.phase());
     hosted.room.dispose();
     ticker.stop(hosted);
-    if (hosted.inbox != null && hosted.inbox.isRegistered()) {
-      hosted.inbox.unregister();
-    }
+    Future<Void> unlistened = hosted.inbox != null && hosted.inbox.isRegistered()
+        ? hosted.inbox.unregister() : Future.succeededFuture();
     if (rooms.remove(hosted.id()) != null) {
       load.roomClosed();
       metrics.roomState(state, null);
     }
+    return unlistened;
   }
 }

@@ -17,11 +17,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands a draining node's rooms to other nodes, so a rolling deploy does not wait for whole
- * matches: per room, stop its ticks, write its final record marked released, give up its address,
- * and ask the live, non-draining nodes with the most headroom to take it over, one after another.
+ * matches: per room, stop its ticks, hold what arrives for it, write its final record marked
+ * released, and ask the live, non-draining nodes with the most headroom to take it over, one after another.
  * A room nobody takes goes on here (a one-node cluster, everyone full) and is marked as staying.
  * Players see a pause of about one round trip and a write, and no new MatchFound: gateways keep
- * sending to the room's address, which the taker registers. Host event loop only.
+ * sending to the room's address, which the taker registers; what was held meanwhile (inputs, seat
+ * changes, seat resumes) is passed on to it, so a drain loses no input. Host event loop only.
  */
 final class RoomHandover {
 
@@ -73,12 +74,12 @@ final class RoomHandover {
     }
     hosted.handingOver = true;
     ticker.stop(hosted);
-    // The address goes first, so nothing changes the room between its final record and the taker:
-    // what gateways send meanwhile finds no handler (a seat resume retries; an input is lost).
-    return hosted.inbox.unregister().transform(unlistened -> replication.writeFinal(hosted, true)).transform(written -> {
+    // From here what gateways send is held, not applied, so nothing changes the room between its
+    // final record and the taker; the taker gets it once it hosts the room (HostedRooms.released).
+    return replication.writeFinal(hosted, true).transform(written -> {
       if (written.failed()) {
         stay(hosted, "its final record could not be written: " + written.cause().getMessage());
-        return rooms.listen(hosted).transform(v -> resumeHere(hosted));
+        return resumeHere(hosted);
       }
       if (!written.result()) {
         log.warn("room {} was taken over by another node during the drain; stopping it here", hosted.id());
@@ -125,7 +126,7 @@ final class RoomHandover {
         return Future.succeededFuture();
       }
       stay(hosted, "no node took it");
-      return rooms.listen(hosted).transform(v -> resumeHere(hosted));
+      return resumeHere(hosted);
     });
   }
 
@@ -136,6 +137,7 @@ final class RoomHandover {
 
   private Future<Void> resumeHere(HostedRoom hosted) {
     hosted.handingOver = false;
+    rooms.applyHeld(hosted);
     if (hosted.room.phase() != Room.Phase.DISPOSED && hosted.ending == null) {
       ticker.start(hosted);
     }

@@ -3,12 +3,15 @@ package dev.playfield.room;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.Any;
+import com.google.protobuf.Empty;
 import dev.playfield.cluster.ClusterServices;
 import dev.playfield.protocol.Addresses;
 import dev.playfield.protocol.internal.GatewayFrame;
 import dev.playfield.protocol.internal.NodeLoad;
 import dev.playfield.protocol.internal.ResumeRoom;
 import dev.playfield.protocol.internal.RoomCreated;
+import dev.playfield.protocol.internal.RoomInput;
 import dev.playfield.protocol.internal.RoomRecord;
 import dev.playfield.protocol.internal.RoomReports;
 import dev.playfield.protocol.internal.RoomsQuery;
@@ -122,6 +125,34 @@ class RoomTakeoverTest {
         SeatResume.newBuilder().setPlayerId("p1").setGateway(draining.gateway()).build()).await().body())
         .isInstanceOf(SeatResumed.class);
     assertThat(taker.load.rooms()).isEqualTo(1);
+  }
+
+  @Test
+  void anInputSentWhileTheRoomIsHandedOverReachesTheTaker(Vertx vertx) throws Exception {
+    // Before: the draining host gave up the room's address first, and an input sent before the
+    // taker listened found no handler and was lost (a drain of a node lost its players' inputs).
+    HostFixture fixture = new HostFixture(vertx);
+    HostFixture.Host draining = fixture.deploy(NODE, 1_000_000);
+    fixture.deploy(OTHER, 1_000_000);
+    publish(fixture, OTHER, false);
+    String room = draining.createRoom("p1", "p2").getRoomId();
+    draining.await(f -> f.hasTick() && f.getTick().getPhase() == dev.playfield.protocol.v1.RoomPhase.ROOM_PHASE_RUNNING);
+    // The moment the draining host asks the taker, the room is stopped and nobody else listens yet.
+    vertx.eventBus().addOutboundInterceptor(delivery -> {
+      if (delivery.message().body() instanceof ResumeRoom) {
+        vertx.eventBus().send(Addresses.room(room), RoomInput.newBuilder().setPlayerId("p1").setSeq(1)
+            .setGame(Any.pack(Empty.getDefaultInstance())).build());
+      }
+      delivery.next();
+    });
+
+    draining.load.startDraining();
+    draining.verticle.handOverAll().await();
+
+    GatewayFrame applied = draining.await(f -> f.hasTick() && f.getTick().getRecipientsList().stream()
+        .anyMatch(r -> r.getPlayerId().equals("p1") && r.getLastInputSeq() == 1));
+    assertThat(applied.getRoomId()).isEqualTo(room);
+    assertThat(rooms(vertx, OTHER).getRoomsList()).singleElement().satisfies(r -> assertThat(r.getRoomId()).isEqualTo(room));
   }
 
   @Test
