@@ -3,10 +3,13 @@ package dev.playfield;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
  * The boundaries DESIGN.md draws, checked on the compiled classes. Packages that do not exist yet
@@ -88,11 +91,36 @@ class ArchitectureTest {
    * No cycles between the capability packages (a subpackage counts with its capability, so
    * {@code cluster.hazelcast} is part of {@code cluster}). This covers every package under
    * {@code dev.playfield}; the launcher classes in {@code dev.playfield} itself are in no slice,
-   * as they wire everything together by design. Cycles between classes inside one package are not
-   * checked here.
+   * as they wire everything together by design. Cycles between classes inside one package are
+   * checked for the gateway below.
    */
   @ArchTest
   static final ArchRule capabilitiesDependOnEachOtherWithoutCycles = slices()
       .matching("dev.playfield.(*)..")
+      .should().beFreeOfCycles();
+
+  /**
+   * No cycle between the gateway's classes (a nested class counts with its top-level class): the
+   * connection is transport behind {@code Connection}, the session is the state machine behind
+   * {@code ConnectionListener} and {@code SessionHandle}, and the parts it drives know neither.
+   */
+  @ArchTest
+  static final ArchRule gatewayClassesDependOnEachOtherWithoutCycles = slices()
+      .assignedFrom(new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+          if (!javaClass.getPackageName().equals("dev.playfield.gateway")) {
+            return SliceIdentifier.ignore();
+          }
+          String name = javaClass.getName();
+          int nested = name.indexOf('$');
+          return SliceIdentifier.of(nested < 0 ? name : name.substring(0, nested));
+        }
+
+        @Override
+        public String getDescription() {
+          return "top-level classes of dev.playfield.gateway";
+        }
+      })
       .should().beFreeOfCycles();
 }

@@ -38,10 +38,14 @@ final class ArenaFixture {
       names.add("bot-" + i);
     }
     Room room = new Room("bench-room", mode, type,
-        type.create(new dev.playfield.game.GameSetup(seed, mode.tickRate(), names, mode.settings())), seats);
+        type.create(new dev.playfield.game.GameSetup(seed, mode.tickRate(), names, mode.settings())), seats,
+        GRACE_TICKS);
     room.tickOnce(); // countdown 0: the first tick starts the game
     return room;
   }
+
+  /** The reconnection grace in ticks (20 s at 20 Hz): no bench player disconnects, so any will do. */
+  private static final long GRACE_TICKS = 400;
 
   static Any input(int player, int tick) {
     double angle = (player * 45 + tick * 7) * Math.PI / 180;
