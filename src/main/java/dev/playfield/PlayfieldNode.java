@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class PlayfieldNode {
 
   private static final Logger log = LoggerFactory.getLogger(PlayfieldNode.class);
+  /** After the last room: how long closed players' sessions get to tell their rooms they left. */
+  private static final long CLOSE_WAIT_NANOS = 2_000_000_000L;
 
   private final Vertx vertx;
   private final PlayfieldConfig config;
@@ -94,7 +96,7 @@ public final class PlayfieldNode {
     TokenService tokens = new TokenService(vertx, tokenSecret(), config.auth().tokenTtlSeconds(), Clock.systemUTC());
     gateway = GatewayVerticle.create(vertx, config, cluster, load, gameOfMode,
         new JsonWire(games.messageTypes()), tokens, metrics)
-        .withHttpRoutes(new OpsRoutes(vertx, cluster, load, config.admin())::mount);
+        .withHttpRoutes(new OpsRoutes(vertx, cluster, load, config.admin(), metrics)::mount);
     LogSetup.nodeStarted(nodeId(), config.admin());
     metrics.watchPlayers(load);
     matchmaker = new MatchmakerVerticle(config.modes(), config.matchmaking().intervalMs(),
@@ -129,10 +131,10 @@ public final class PlayfieldNode {
 
   /**
    * Stops taking new connections and rooms, hands the singletons (matchmaker, failover scan) to the
-   * next leader at once, closes idle connections with a reason, hands the rooms over, lets what is
-   * left finish (the players of this node are closed as their match ends), and completes as soon
-   * as no room and no player is left, or at the configured deadline, closing whatever is left then.
-   * The caller leaves the cluster.
+   * next leader at once, closes idle connections with a reason, hands the rooms over, lets a room
+   * no node took finish here (its players here are closed as their match ends), and once the last
+   * room is gone (or at the configured deadline) closes every connection left (1001: they resume
+   * their seats through another node) and completes. The caller leaves the cluster.
    */
   public Future<Void> drain() {
     long started = System.nanoTime();
@@ -146,11 +148,17 @@ public final class PlayfieldNode {
               (System.nanoTime() - started) / 1_000_000);
         });
     gateway.closeIdle();
+    long deadline = started + config.node().drainTimeoutSeconds() * 1_000_000_000L;
     return handedOver
         .transform(v -> roomHandOver.handOver())
-        .transform(v -> waitUntilIdle(started + config.node().drainTimeoutSeconds() * 1_000_000_000L))
+        .transform(v -> waitUntil(() -> load.rooms() == 0, deadline))
         .compose(v -> {
+          // The last room here is gone: players still connected play in rooms on other nodes and
+          // take their seats back there with their resume token, so there is nothing to wait for.
           gateway.closeAll();
+          return waitUntil(() -> load.players() == 0, Math.min(deadline, System.nanoTime() + CLOSE_WAIT_NANOS));
+        })
+        .compose(v -> {
           if (loadTimer >= 0) {
             vertx.cancelTimer(loadTimer);
           }
@@ -160,18 +168,18 @@ public final class PlayfieldNode {
             (System.nanoTime() - started) / 1_000_000, load.rooms()));
   }
 
-  private Future<Void> waitUntilIdle(long deadlineNanos) {
-    if (load.rooms() == 0 && load.players() == 0) {
+  private Future<Void> waitUntil(java.util.function.BooleanSupplier done, long deadlineNanos) {
+    if (done.getAsBoolean()) {
       return Future.succeededFuture();
     }
-    Promise<Void> done = Promise.promise();
+    Promise<Void> reached = Promise.promise();
     vertx.setPeriodic(50, timer -> {
-      if ((load.rooms() == 0 && load.players() == 0) || System.nanoTime() >= deadlineNanos) {
+      if (done.getAsBoolean() || System.nanoTime() >= deadlineNanos) {
         vertx.cancelTimer(timer);
-        done.tryComplete();
+        reached.tryComplete();
       }
     });
-    return done.future();
+    return reached.future();
   }
 
   private Future<Void> publishLoad() {

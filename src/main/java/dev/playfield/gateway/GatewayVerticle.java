@@ -155,7 +155,7 @@ public final class GatewayVerticle extends VerticleBase {
     HttpServerRequest request = ctx.request();
     if (load.draining()) {
       // Load balancers and clients retry elsewhere on 503.
-      ctx.response().setStatusCode(503).end("this node is draining; connect to another\n");
+      ctx.response().setStatusCode(503).putHeader("Connection", "close").end("this node is draining; connect to another\n");
       return;
     }
     HttpConnection connection = request.connection();

@@ -17,16 +17,17 @@ public final class OpsRoutes {
   private final ClusterServices cluster;
   private final LocalLoad load;
   private final AdminConfig admin;
+  private final PlayfieldMetrics metrics;
 
-  public OpsRoutes(Vertx vertx, ClusterServices cluster, LocalLoad load, AdminConfig admin) {
+  public OpsRoutes(Vertx vertx, ClusterServices cluster, LocalLoad load, AdminConfig admin, PlayfieldMetrics metrics) {
     this.vertx = vertx;
+    this.metrics = metrics;
     this.cluster = cluster;
     this.load = load;
     this.admin = admin;
   }
 
   public void mount(Router router) {
-    PlayfieldMetrics metrics = PlayfieldMetrics.of(vertx);
     router.get("/metrics").handler(new MetricsScrape(metrics.registry()));
     HealthRoutes.mount(router, vertx, cluster.nodeId(), load, cluster.nodes());
     router.route("/admin/api/*").handler(new AdminAuth(admin.token()));

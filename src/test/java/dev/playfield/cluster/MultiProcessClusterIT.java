@@ -51,11 +51,12 @@ class MultiProcessClusterIT {
 
     // Three matches, each with players on two different nodes.
     List<TestClient[]> pairs = new ArrayList<>();
+    Map<TestClient, String> resumeTokens = new java.util.HashMap<>();
     for (int m = 0; m < 3; m++) {
       TestClient a = connect(httpPorts[m], true);
       TestClient b = connect(httpPorts[(m + 1) % 3], false);
-      a.login("a" + m);
-      b.login("b" + m);
+      resumeTokens.put(a, a.login("a" + m).getResumeToken());
+      resumeTokens.put(b, b.login("b" + m).getResumeToken());
       a.joinQueue("arena");
       a.await(ServerMessage::hasQueued, WAIT);
       b.joinQueue("arena");
@@ -72,6 +73,16 @@ class MultiProcessClusterIT {
     // SIGTERM to the oldest node, whose matchmaker is the active one, in mid-match.
     servers.get(0).terminate();
 
+    // Its rooms move to the other nodes and it closes its own players at once, telling them it is
+    // going away (1001); they take their seats back through another node.
+    for (int[] at : new int[][] {{0, 0}, {2, 1}}) {
+      TestClient leaving = pairs.get(at[0])[at[1]];
+      assertThat(leaving.awaitClose(WAIT)).isEqualTo((short) 1001);
+      TestClient back = connect(httpPorts[1], true);
+      assertThat(back.resume(resumeTokens.get(leaving)).hasMatch()).as("the seat is back on another node").isTrue();
+      pairs.get(at[0])[at[1]] = back;
+    }
+
     // Every match plays on: inputs are still applied...
     for (TestClient[] pair : pairs) {
       for (TestClient player : pair) {
@@ -86,9 +97,6 @@ class MultiProcessClusterIT {
         assertThat(end.getStandingsCount()).isEqualTo(2);
       }
     }
-    // The drained node's own players are told it is going away once their match is over.
-    assertThat(pairs.get(0)[0].awaitClose(WAIT)).isEqualTo((short) 1001);
-    assertThat(pairs.get(2)[1].awaitClose(WAIT)).isEqualTo((short) 1001);
     int exit = servers.get(0).awaitExit(Duration.ofSeconds(45));
     assertThat(exit).as("exit after a clean drain (143 is the JVM's code for SIGTERM)").isIn(0, 143);
     assertThat(servers.get(0).logText()).contains("drained");
