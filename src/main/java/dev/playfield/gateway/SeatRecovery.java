@@ -29,9 +29,8 @@ final class SeatRecovery {
   static final PatientRequests.Policy ROOM_TAKEOVER = new PatientRequests.Policy(8_000, 250, 250, 500);
   /** How long to keep looking for a match end that may be written just after the room went away. */
   static final long FINISHED_LOOKUP_MS = 2_000;
-  private static final long FINISHED_LOOKUP_PAUSE_MS = 250;
-  /** While the room has not answered: how often to see whether its match ended meanwhile. */
-  private static final long WATCH_FOR_THE_END_MS = 500;
+  /** How often the match's end is looked for, while the room is asked and after it gave no seat. */
+  private static final long LOOK_EVERY_MS = 250;
 
   private final PatientRequests requests;
   private final FinishedMatches finished;
@@ -47,54 +46,53 @@ final class SeatRecovery {
     this.clock = clock;
   }
 
+  /** One retake: its outcome, and until when to look for the match's end (no limit while the room is asked). */
+  private static final class Retake {
+    final String roomId;
+    final Promise<SeatOutcome> outcome = Promise.promise();
+    volatile long giveUpLookingAtMs = Long.MAX_VALUE;
+    volatile String whyNoSeat;
+
+    Retake(String roomId) {
+      this.roomId = roomId;
+    }
+  }
+
   /**
-   * Never fails: every way it ends is a {@link SeatOutcome}. While the room does not answer, the
-   * match's end is looked for alongside: a room that ended and was disposed answers "no handler"
+   * Never fails: every way it ends is a {@link SeatOutcome}. The match's end is looked for from the
+   * start, alongside the seat request: a room that ended and was disposed answers "no handler"
    * exactly like one being taken over, and its players should not wait out the takeover time.
    */
   Future<SeatOutcome> retake(String roomId, String playerId) {
-    Promise<SeatOutcome> outcome = Promise.promise();
+    Retake retake = new Retake(roomId);
     SeatResume request = SeatResume.newBuilder().setPlayerId(playerId).setGateway(gatewayAddress).build();
-    requests.<SeatResumed>request(Addresses.room(roomId), request, "seat", ROOM_TAKEOVER)
-        .map(reply -> SeatOutcome.seated(reply.body().getAssigned(), RoomFrames.stateAfterResume(roomId, reply.body())))
-        .recover(cause -> {
-          String why = cause instanceof PatientRequests.GaveUp gaveUp && gaveUp.failure == BusFailure.REFUSED
-              ? gaveUp.last.getMessage() : "the room did not answer: " + cause.getMessage();
-          return outcome.future().isComplete() ? outcome.future() : lookForTheEnd(roomId, why);
-        })
-        .onComplete(done -> outcome.tryComplete(done.result()));
-    vertx.setTimer(WATCH_FOR_THE_END_MS, id -> watchForTheEnd(roomId, outcome));
-    return outcome.future();
+    requests.<SeatResumed>request(Addresses.room(roomId), request, "seat", ROOM_TAKEOVER).onComplete(done -> {
+      if (done.succeeded()) {
+        retake.outcome.tryComplete(SeatOutcome.seated(done.result().body().getAssigned(),
+            RoomFrames.stateAfterResume(roomId, done.result().body())));
+        return;
+      }
+      Throwable cause = done.cause();
+      retake.whyNoSeat = cause instanceof PatientRequests.GaveUp gaveUp && gaveUp.failure == BusFailure.REFUSED
+          ? gaveUp.last.getMessage() : "the room did not answer: " + cause.getMessage();
+      retake.giveUpLookingAtMs = clock.millis() + FINISHED_LOOKUP_MS;
+    });
+    vertx.setTimer(LOOK_EVERY_MS, id -> lookForTheEnd(retake));
+    return retake.outcome.future();
   }
 
-  private void watchForTheEnd(String roomId, Promise<SeatOutcome> outcome) {
-    if (outcome.future().isComplete()) {
+  private void lookForTheEnd(Retake retake) {
+    if (retake.outcome.future().isComplete()) {
       return;
     }
-    finished.find(roomId).onComplete(found -> {
-      if (found.succeeded() && found.result() != null) {
-        outcome.tryComplete(SeatOutcome.ended(found.result()));
-      } else if (!outcome.future().isComplete()) {
-        vertx.setTimer(WATCH_FOR_THE_END_MS, id -> watchForTheEnd(roomId, outcome));
-      }
-    });
-  }
-
-  private Future<SeatOutcome> lookForTheEnd(String roomId, String whyNoSeat) {
-    Promise<SeatOutcome> outcome = Promise.promise();
-    look(roomId, whyNoSeat, clock.millis() + FINISHED_LOOKUP_MS, outcome);
-    return outcome.future();
-  }
-
-  private void look(String roomId, String whyNoSeat, long giveUpAtMs, Promise<SeatOutcome> outcome) {
-    finished.find(roomId).onComplete(found -> {
+    finished.find(retake.roomId).onComplete(found -> {
       MatchEnd end = found.succeeded() ? found.result() : null;
       if (end != null) {
-        outcome.complete(SeatOutcome.ended(end));
-      } else if (clock.millis() + FINISHED_LOOKUP_PAUSE_MS < giveUpAtMs) {
-        vertx.setTimer(FINISHED_LOOKUP_PAUSE_MS, id -> look(roomId, whyNoSeat, giveUpAtMs, outcome));
+        retake.outcome.tryComplete(SeatOutcome.ended(end));
+      } else if (clock.millis() + LOOK_EVERY_MS >= retake.giveUpLookingAtMs) {
+        retake.outcome.tryComplete(SeatOutcome.gone(retake.whyNoSeat));
       } else {
-        outcome.complete(SeatOutcome.gone(whyNoSeat));
+        vertx.setTimer(LOOK_EVERY_MS, id -> lookForTheEnd(retake));
       }
     });
   }

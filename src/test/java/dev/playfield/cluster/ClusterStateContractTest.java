@@ -7,7 +7,7 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.playfield.cluster.hazelcast.HazelcastCluster;
 import dev.playfield.cluster.local.LocalCluster;
 import dev.playfield.config.PlayfieldConfig.ClusterConfig;
-import dev.playfield.matchmaking.MutableClock;
+import dev.playfield.support.MutableClock;
 import dev.playfield.protocol.internal.NodeLoad;
 import dev.playfield.protocol.internal.ResumeEntry;
 import dev.playfield.protocol.internal.RoomRecord;

@@ -1,5 +1,6 @@
 package dev.playfield.gateway;
 
+import dev.playfield.support.MutableClock;
 import dev.playfield.PlayfieldNode;
 import dev.playfield.cluster.ClusterServices;
 import dev.playfield.cluster.local.LocalCluster;
@@ -30,12 +31,12 @@ final class SteppedGateway {
   final PlayfieldNode node;
   final ClusterServices cluster;
   final SwitchableLeadership leadership;
-  final SteppedClock clock;
+  final MutableClock clock;
   final PlayfieldMetrics metrics;
   private final GatewayVerticle gateway;
 
   private SteppedGateway(PlayfieldNode node, ClusterServices cluster, SwitchableLeadership leadership,
-      SteppedClock clock, PlayfieldMetrics metrics, GatewayVerticle gateway) {
+      MutableClock clock, PlayfieldMetrics metrics, GatewayVerticle gateway) {
     this.node = node;
     this.cluster = cluster;
     this.leadership = leadership;
@@ -62,7 +63,7 @@ final class SteppedGateway {
     ClusterServices secondGateway = new ClusterServices(steppedNodeId, cluster.ratings(), cluster.tickets(),
         cluster.sessions(), cluster.nodes(), leadership, cluster.rooms(), cluster.resumes(), cluster.finished());
     PlayfieldMetrics metrics = PlayfieldMetrics.of(vertx);
-    SteppedClock clock = new SteppedClock();
+    MutableClock clock = new MutableClock(java.time.Instant.now());
     TokenService tokens = new TokenService(vertx, TestNode.TEST_SECRET, config.auth().tokenTtlSeconds(), Clock.systemUTC());
     GatewayVerticle gateway = GatewayVerticle.create(vertx, config, secondGateway, node.load(), gameOfMode,
         new JsonWire(PlayfieldNode.builtInGames().messageTypes()), tokens, metrics,

@@ -1,5 +1,6 @@
 package dev.playfield.matchmaking;
 
+import dev.playfield.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playfield.cluster.ClusterServices;

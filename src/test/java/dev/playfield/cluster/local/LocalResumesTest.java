@@ -2,7 +2,7 @@ package dev.playfield.cluster.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.playfield.matchmaking.MutableClock;
+import dev.playfield.support.MutableClock;
 import dev.playfield.protocol.internal.ResumeEntry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

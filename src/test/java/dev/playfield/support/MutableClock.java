@@ -1,4 +1,4 @@
-package dev.playfield.matchmaking;
+package dev.playfield.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +9,8 @@ import java.time.ZoneOffset;
 /** A clock tests move by hand, so time-driven matchmaking is tested without sleeping. */
 public final class MutableClock extends Clock {
 
-  private Instant now;
+  // Read from whichever thread a store or a session runs on.
+  private volatile Instant now;
 
   public MutableClock(Instant start) {
     this.now = start;
@@ -39,6 +40,6 @@ public final class MutableClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("tests only need UTC");
+    throw new UnsupportedOperationException("tests use UTC");
   }
 }
