@@ -1,6 +1,5 @@
 package dev.playfield;
 
-import dev.playfield.arena.ArenaType;
 import dev.playfield.cluster.ClusterServices;
 import dev.playfield.cluster.local.LocalCluster;
 import dev.playfield.node.Drainable;
@@ -8,7 +7,7 @@ import dev.playfield.node.LocalLoad;
 import dev.playfield.cluster.RoomFailoverVerticle;
 import dev.playfield.config.ModeConfig;
 import dev.playfield.config.PlayfieldConfig;
-import dev.playfield.game.GameCatalog;
+import dev.playfield.plugin.GameCatalog;
 import dev.playfield.game.GameType;
 import dev.playfield.gateway.GatewayVerticle;
 import dev.playfield.gateway.TokenService;
@@ -71,11 +70,6 @@ public final class PlayfieldNode {
     this.metrics = PlayfieldMetrics.of(vertx);
   }
 
-  /** The games this build ships. */
-  public static GameCatalog builtInGames() {
-    return new GameCatalog(List.of(new ArenaType()));
-  }
-
   public String nodeId() {
     return cluster.nodeId();
   }
@@ -86,12 +80,10 @@ public final class PlayfieldNode {
   }
 
   public Future<PlayfieldNode> start() {
-    GameCatalog games = builtInGames();
+    GameCatalog games = config.games();
     Map<String, GameType> gameOfMode = new LinkedHashMap<>();
-    for (ModeConfig mode : config.modes().values()) {
-      gameOfMode.put(mode.name(), games.find(mode.game()).orElseThrow(() -> new IllegalArgumentException(
-          "modes." + mode.name() + ".game: no game named '" + mode.game() + "'")));
-    }
+    // The configuration checked that every mode's game is loaded.
+    config.modes().values().forEach(mode -> gameOfMode.put(mode.name(), games.find(mode.game()).orElseThrow()));
     EventBusCodecs.register(vertx.eventBus());
     TokenService tokens = new TokenService(vertx, tokenSecret(), config.auth().tokenTtlSeconds(), Clock.systemUTC());
     gateway = GatewayVerticle.create(vertx, config, cluster, load, gameOfMode,

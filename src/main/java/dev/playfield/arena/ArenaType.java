@@ -5,9 +5,11 @@ import com.google.protobuf.Message;
 import dev.playfield.arena.proto.ArenaInput;
 import dev.playfield.arena.proto.ArenaState;
 import dev.playfield.game.Game;
+import dev.playfield.game.GameMode;
 import dev.playfield.game.GameSetup;
 import dev.playfield.game.GameType;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,13 @@ public final class ArenaType implements GameType {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** One mode, "arena": up to 8 players, 20 ticks a second, a minute or 25 points. */
+  @Override
+  public List<GameMode> modes() {
+    return List.of(new GameMode(NAME, 8, 1, 20, Map.of(
+        "match-seconds", 60, "score-limit", 25, "width", 800, "height", 600, "speed", 240, "collectables", 6)));
   }
 
   @Override

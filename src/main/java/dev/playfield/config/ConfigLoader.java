@@ -6,12 +6,17 @@ import io.vertx.config.ConfigStoreOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import dev.playfield.plugin.GameCatalog;
+import dev.playfield.plugin.GamePlugins;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Loads the node configuration in three layers: the defaults built into the jar, the config file
  * ({@code PLAYFIELD_CONFIG}, else {@code config/playfield.yaml}, skipped when absent), then
- * environment variables (see {@link EnvOverrides}).
+ * environment variables (see {@link EnvOverrides}); the modes of the games found in {@code
+ * games.dir} fill in what the layers leave out (see {@link GameModes}).
  */
 public final class ConfigLoader {
 
@@ -31,7 +36,17 @@ public final class ConfigLoader {
     ConfigRetriever retriever = ConfigRetriever.create(vertx, options);
     return retriever.getConfig()
         .eventually(retriever::close)
-        .map(layered -> PlayfieldConfig.from(EnvOverrides.apply(layered, env)));
+        .map(layered -> withGames(layered, env));
+  }
+
+  /**
+   * The games are loaded from the folder the configuration names, and their modes join the
+   * configuration before the environment is applied, so a game's own mode has variables too.
+   */
+  private static PlayfieldConfig withGames(JsonObject layered, Map<String, String> env) {
+    String dir = EnvOverrides.apply(layered, env).getJsonObject("games", new JsonObject()).getString("dir", "");
+    GameCatalog games = GamePlugins.load(dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir)));
+    return PlayfieldConfig.from(EnvOverrides.apply(GameModes.complete(layered, games), env), games);
   }
 
   private static ConfigStoreOptions yaml(String path, boolean optional) {

@@ -1,5 +1,6 @@
 package dev.playfield.config;
 
+import dev.playfield.plugin.GameCatalog;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,8 @@ public record PlayfieldConfig(
     ClusterConfig cluster,
     NodeConfig node,
     AdminConfig admin,
-    LogConfig log) {
+    LogConfig log,
+    GameCatalog games) {
 
   /** How this node joins a cluster; {@code enabled} false means standalone. */
   public record ClusterConfig(
@@ -84,7 +86,13 @@ public record PlayfieldConfig(
 
   public record MatchmakingConfig(int intervalMs, int maxMatchesPerPass, int initialRating, int kFactor) {}
 
+  /** A configuration of the built-in games only (tests and tools). */
   public static PlayfieldConfig from(JsonObject json) {
+    return from(json, GameCatalog.builtIn());
+  }
+
+  public static PlayfieldConfig from(JsonObject json, GameCatalog games) {
+    json = GameModes.complete(json, games);
     Section root = new Section("", json);
     Section http = root.section("http");
     Section auth = root.section("auth");
@@ -96,7 +104,12 @@ public record PlayfieldConfig(
     Section log = root.section("log");
     Map<String, ModeConfig> modeConfigs = new LinkedHashMap<>();
     for (String name : modes.json().fieldNames()) {
-      modeConfigs.put(name, ModeConfig.from(name, modes.section(name)));
+      ModeConfig mode = ModeConfig.from(name, modes.section(name));
+      if (games.find(mode.game()).isEmpty()) {
+        throw new IllegalArgumentException("modes." + name + ".game: no game named '" + mode.game()
+            + "' (games loaded: " + games.describe() + ")");
+      }
+      modeConfigs.put(name, mode);
     }
     if (modeConfigs.isEmpty()) {
       throw new IllegalArgumentException("modes: at least one game mode must be configured");
@@ -144,7 +157,8 @@ public record PlayfieldConfig(
 
         new AdminConfig(adminToken(admin.string("token"))),
         new LogConfig(log.oneOf("level", "TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
-            log.oneOf("format", "text", "json")));
+            log.oneOf("format", "text", "json")),
+        games);
   }
 
   private static String adminToken(String token) {
@@ -163,6 +177,6 @@ public record PlayfieldConfig(
       node = node.getJsonObject(keys[i]);
     }
     node.put(keys[keys.length - 1], value);
-    return from(copy);
+    return from(copy, games);
   }
 }

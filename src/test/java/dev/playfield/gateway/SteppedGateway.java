@@ -2,6 +2,7 @@ package dev.playfield.gateway;
 
 import dev.playfield.support.MutableClock;
 import dev.playfield.PlayfieldNode;
+import dev.playfield.plugin.GameCatalog;
 import dev.playfield.cluster.ClusterServices;
 import dev.playfield.cluster.local.LocalCluster;
 import dev.playfield.config.ModeConfig;
@@ -58,7 +59,7 @@ final class SteppedGateway {
 
     Map<String, GameType> gameOfMode = new LinkedHashMap<>();
     for (ModeConfig mode : config.modes().values()) {
-      gameOfMode.put(mode.name(), PlayfieldNode.builtInGames().find(mode.game()).orElseThrow());
+      gameOfMode.put(mode.name(), GameCatalog.builtIn().find(mode.game()).orElseThrow());
     }
     ClusterServices secondGateway = new ClusterServices(steppedNodeId, cluster.ratings(), cluster.tickets(),
         cluster.sessions(), cluster.nodes(), leadership, cluster.rooms(), cluster.resumes(), cluster.finished());
@@ -66,7 +67,7 @@ final class SteppedGateway {
     MutableClock clock = new MutableClock(java.time.Instant.now());
     TokenService tokens = new TokenService(vertx, TestNode.TEST_SECRET, config.auth().tokenTtlSeconds(), Clock.systemUTC());
     GatewayVerticle gateway = GatewayVerticle.create(vertx, config, secondGateway, node.load(), gameOfMode,
-        new JsonWire(PlayfieldNode.builtInGames().messageTypes()), tokens, metrics,
+        new JsonWire(GameCatalog.builtIn().messageTypes()), tokens, metrics,
         new GatewayClock(clock, System::nanoTime));
     vertx.deployVerticle(gateway).await();
     // A gateway node the matchmaker sees as live (its players are seated), with no rooms to offer.

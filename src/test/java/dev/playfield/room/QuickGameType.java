@@ -32,6 +32,11 @@ final class QuickGameType implements GameType {
   }
 
   @Override
+  public java.util.List<dev.playfield.game.GameMode> modes() {
+    return java.util.List.of(new dev.playfield.game.GameMode("quick", 2, 1, 20, java.util.Map.of()));
+  }
+
+  @Override
   public Class<? extends Message> inputType() {
     return Empty.class;
   }

@@ -439,6 +439,11 @@ class RoomTest {
     }
 
     @Override
+    public java.util.List<dev.playfield.game.GameMode> modes() {
+      return java.util.List.of(new dev.playfield.game.GameMode("recording", 2, 1, 20, java.util.Map.of()));
+    }
+
+    @Override
     public Class<? extends Message> inputType() {
       return Int32Value.class;
     }
