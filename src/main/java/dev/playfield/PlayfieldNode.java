@@ -88,7 +88,8 @@ public final class PlayfieldNode {
     TokenService tokens = new TokenService(vertx, tokenSecret(), config.auth().tokenTtlSeconds(), Clock.systemUTC());
     gateway = GatewayVerticle.create(vertx, config, cluster, load, gameOfMode,
         new JsonWire(games.messageTypes()), tokens, metrics)
-        .withHttpRoutes(new OpsRoutes(vertx, cluster, load, config.admin(), metrics)::mount);
+        .withHttpRoutes(new OpsRoutes(vertx, cluster, load, config.admin(), metrics,
+            config.modes().values(), games)::mount);
     LogSetup.nodeStarted(nodeId(), config.admin());
     metrics.watchPlayers(load);
     matchmaker = new MatchmakerVerticle(config.modes(), config.matchmaking().intervalMs(),

@@ -1,5 +1,6 @@
 package dev.playfield;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -56,12 +57,15 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule theServerHostsAnyGameThroughTheApi = noClasses()
-      .that().resideInAnyPackage(
-          "dev.playfield.gateway..", "dev.playfield.matchmaking..", "dev.playfield.room..",
-          "dev.playfield.cluster..", "dev.playfield.protocol..", "dev.playfield.ops..")
+      .that().resideOutsideOfPackage(ARENA)
       .should().dependOnClassesThat().resideInAPackage(ARENA)
-      .because("the framework does not depend on the reference game; only the launcher picks games")
-      .allowEmptyShould(true);
+      .because("arena is a plug-in like any other: the node finds it through ServiceLoader, never by name");
+
+  @ArchTest
+  static final ArchRule theGameApiJarNeedsOnlyJavaAndProtobuf = classes()
+      .that().resideInAPackage(GAME)
+      .should().onlyDependOnClassesThat().resideInAnyPackage(GAME, "java..", "com.google.protobuf..")
+      .because("the API artifact (playfield-game-api) holds these classes alone, with protobuf-java as its one dependency");
 
   @ArchTest
   static final ArchRule roomsNeverTouchSockets = noClasses()

@@ -6,6 +6,7 @@ import dev.playfield.arena.proto.ArenaState;
 import dev.playfield.game.Game;
 import dev.playfield.game.GameSetup;
 import dev.playfield.game.PlayerInput;
+import dev.playfield.game.SeededRandom;
 import dev.playfield.game.Standing;
 import java.util.List;
 
@@ -33,7 +34,7 @@ final class ArenaGame implements Game {
     ArenaRules rules = ArenaRules.from(setup);
     List<Avatar> avatars = SpawnPoints.place(setup.players(), rules);
     Pickups noPickupsYet = new Pickups(List.of(), 0);
-    MatchState match = new MatchState(0, new SplitMix64(setup.seed()), avatars, noPickupsYet);
+    MatchState match = new MatchState(0, new SeededRandom(setup.seed()), avatars, noPickupsYet);
     match.pickups().refill(rules, match.rng());
     return new ArenaGame(rules, match);
   }

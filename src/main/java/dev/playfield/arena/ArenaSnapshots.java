@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.playfield.arena.proto.ArenaSnapshot;
 import dev.playfield.arena.proto.Collectable;
 import dev.playfield.arena.proto.SnapshotPlayer;
+import dev.playfield.game.SeededRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +59,7 @@ final class ArenaSnapshots {
     }
     return new MatchState(
         snapshot.getTick(),
-        new SplitMix64(snapshot.getRngState()),
+        new SeededRandom(snapshot.getRngState()),
         avatars,
         new Pickups(pickups, snapshot.getNextCollectableId()));
   }

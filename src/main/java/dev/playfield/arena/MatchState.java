@@ -1,17 +1,18 @@
 package dev.playfield.arena;
 
+import dev.playfield.game.SeededRandom;
 import java.util.List;
 
 /** Everything that changes during a match, and nothing else: exactly what a snapshot carries. */
 final class MatchState {
 
   private long tick;
-  private final SplitMix64 rng;
+  private final SeededRandom rng;
   private final List<Avatar> avatars;
   private final Pickups pickups;
 
   /** {@code avatars} holds one per slot, in slot order. */
-  MatchState(long tick, SplitMix64 rng, List<Avatar> avatars, Pickups pickups) {
+  MatchState(long tick, SeededRandom rng, List<Avatar> avatars, Pickups pickups) {
     this.tick = tick;
     this.rng = rng;
     this.avatars = List.copyOf(avatars);
@@ -26,7 +27,7 @@ final class MatchState {
     tick++;
   }
 
-  SplitMix64 rng() {
+  SeededRandom rng() {
     return rng;
   }
 

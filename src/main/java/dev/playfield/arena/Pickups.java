@@ -1,5 +1,6 @@
 package dev.playfield.arena;
 
+import dev.playfield.game.SeededRandom;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,7 +25,7 @@ final class Pickups {
   }
 
   /** Spawns collectables at random places until the field holds as many as the rules ask for. */
-  void refill(ArenaRules rules, SplitMix64 rng) {
+  void refill(ArenaRules rules, SeededRandom rng) {
     double margin = rules.collectableRadius();
     while (onField.size() < rules.collectables()) {
       float x = (float) rng.between(margin, rules.width() - margin);

@@ -137,7 +137,7 @@ public record PlayfieldConfig(
             matchmaking.intIn("max-matches-per-pass", 1, 1_000_000),
             matchmaking.intIn("initial-rating", 0, 100_000),
             matchmaking.intIn("k-factor", 0, 1000)),
-        Map.copyOf(modeConfigs),
+        java.util.Collections.unmodifiableMap(modeConfigs),
         new ClusterConfig(
             root.bool("cluster"),
             root.string("cluster-name"),

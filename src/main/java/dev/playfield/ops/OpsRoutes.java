@@ -2,14 +2,17 @@ package dev.playfield.ops;
 
 import dev.playfield.cluster.ClusterServices;
 import dev.playfield.node.LocalLoad;
+import dev.playfield.config.ModeConfig;
 import dev.playfield.config.PlayfieldConfig.AdminConfig;
+import dev.playfield.plugin.GameCatalog;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import java.util.Collection;
 
 /**
  * Everything the node serves over HTTP besides game sessions: {@code /metrics}, {@code /health},
- * {@code /ready}, the admin API, and the static pages (the browser client at {@code /}, the
- * monitor at {@code /admin/}). The order matters: the admin guard comes before the admin API.
+ * {@code /ready}, the admin API, the list of modes at {@code /api/modes}, and the static pages (the
+ * browser client at {@code /}, the monitor at {@code /admin/}, each game's own at {@code /games/<game>/}). The order matters: the admin guard comes before the admin API.
  */
 public final class OpsRoutes {
 
@@ -19,8 +22,14 @@ public final class OpsRoutes {
   private final AdminConfig admin;
   private final PlayfieldMetrics metrics;
 
-  public OpsRoutes(Vertx vertx, ClusterServices cluster, LocalLoad load, AdminConfig admin, PlayfieldMetrics metrics) {
+  private final Collection<ModeConfig> modes;
+  private final GameCatalog games;
+
+  public OpsRoutes(Vertx vertx, ClusterServices cluster, LocalLoad load, AdminConfig admin, PlayfieldMetrics metrics,
+      Collection<ModeConfig> modes, GameCatalog games) {
     this.vertx = vertx;
+    this.modes = modes;
+    this.games = games;
     this.metrics = metrics;
     this.cluster = cluster;
     this.load = load;
@@ -32,6 +41,8 @@ public final class OpsRoutes {
     HealthRoutes.mount(router, vertx, cluster.nodeId(), load, cluster.nodes());
     router.route("/admin/api/*").handler(new AdminAuth(admin.token()));
     new AdminApi(vertx.eventBus(), cluster).mount(router);
+    ModesRoute.mount(router, modes, games);
+    GamePages.mount(router, vertx, games);
     router.route("/*").handler(new WebAssets(vertx));
   }
 }

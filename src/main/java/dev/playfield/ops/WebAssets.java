@@ -1,5 +1,6 @@
 package dev.playfield.ops;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -10,13 +11,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * Serves the browser client and the monitor page from {@code webroot/} with caching headers a CDN
- * can use. The files are not fingerprinted (app.js is app.js in every release), so no cache may
+ * Serves static files (the browser client and the monitor page from {@code webroot/}, a game's
+ * own page from its jar) with caching headers a CDN can use. The files are not fingerprinted (app.js is app.js in every release), so no cache may
  * keep one without asking: {@code Cache-Control: public, no-cache} lets a CDN or browser store a
  * file and revalidate it with its {@code ETag}, a hash of the content, which costs a 304 when
- * nothing changed. Files are read once and kept: webroot ships in the jar, so the set is bounded.
+ * nothing changed. Files are read once and kept: they ship in jars, so the set is bounded.
  */
 final class WebAssets implements Handler<RoutingContext> {
 
@@ -34,20 +36,36 @@ final class WebAssets implements Handler<RoutingContext> {
 
   private record Asset(Buffer body, String etag, String contentType) {}
 
-  private final Vertx vertx;
+  private final String mountPath;
+  private final Function<String, Future<Buffer>> reader;
   private final Map<String, Asset> assets = new ConcurrentHashMap<>();
 
+  /** The node's own pages, from {@code webroot/} on its class path, at {@code /}. */
   WebAssets(Vertx vertx) {
-    this.vertx = vertx;
+    this("", file -> vertx.fileSystem().readFile(ROOT + file));
+  }
+
+  /**
+   * Files below {@code mountPath} (such as {@code /games/dice}, no trailing slash), read by {@code
+   * reader}, which gets the path below the mount (starting with "/") and fails when there is none.
+   */
+  WebAssets(String mountPath, Function<String, Future<Buffer>> reader) {
+    this.mountPath = mountPath;
+    this.reader = reader;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     HttpMethod method = ctx.request().method();
     // normalizedPath() has resolved "." and ".." segments, so the path cannot leave webroot.
-    String path = ctx.normalizedPath();
-    if ((method != HttpMethod.GET && method != HttpMethod.HEAD) || path.contains("\\")) {
+    String full = ctx.normalizedPath();
+    if ((method != HttpMethod.GET && method != HttpMethod.HEAD) || full.contains("\\") || !full.startsWith(mountPath)) {
       ctx.next();
+      return;
+    }
+    String path = full.substring(mountPath.length());
+    if (path.isEmpty()) {
+      ctx.redirect(full + "/");
       return;
     }
     String file = path.endsWith("/") ? path + "index.html" : path;
@@ -58,7 +76,7 @@ final class WebAssets implements Handler<RoutingContext> {
         // "/admin" -> "/admin/" when it is a folder with an index, so relative links resolve.
         find(path + "/index.html").onComplete(index -> {
           if (index.succeeded()) {
-            ctx.redirect(path + "/");
+            ctx.redirect(full + "/");
           } else {
             ctx.next();
           }
@@ -69,12 +87,12 @@ final class WebAssets implements Handler<RoutingContext> {
     });
   }
 
-  private io.vertx.core.Future<Asset> find(String file) {
+  private Future<Asset> find(String file) {
     Asset known = assets.get(file);
     if (known != null) {
-      return io.vertx.core.Future.succeededFuture(known);
+      return Future.succeededFuture(known);
     }
-    return vertx.fileSystem().readFile(ROOT + file).map(body -> {
+    return reader.apply(file).map(body -> {
       Asset asset = new Asset(body, etagOf(body), typeOf(file));
       assets.put(file, asset);
       return asset;

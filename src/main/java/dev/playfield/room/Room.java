@@ -57,7 +57,7 @@ public final class Room {
     this.type = type;
     this.game = game;
     this.seats = seats;
-    this.frames = new TickFrames(game, seats);
+    this.frames = new TickFrames(game, seats, type.stateStream());
     this.graceTicks = graceTicks;
     this.countdownTicks = Math.round(mode.countdownMs() / mode.tickPeriodMs());
   }

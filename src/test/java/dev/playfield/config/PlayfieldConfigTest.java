@@ -71,12 +71,33 @@ class PlayfieldConfigTest {
   }
 
   @Test
-  void aConfigurationWithoutModesIsRejected() {
+  void aConfigurationWithoutModesStillHasEachGamesOwnModes() {
     JsonObject json = defaults.raw().copy().put("modes", new JsonObject());
 
-    assertThatThrownBy(() -> PlayfieldConfig.from(json))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("modes");
+    PlayfieldConfig config = PlayfieldConfig.from(json);
+
+    assertThat(config.modes().keySet()).containsExactly("arena");
+    assertThat(config.modes().get("arena").queue().matchSize()).isEqualTo(8);
+    assertThat(config.modes().get("arena").settings()).containsEntry("match-seconds", 60);
+  }
+
+  @Test
+  void aConfiguredModeOverridesTheGamesKeyByKeyAndAddsModesOfTheSameGame() {
+    JsonObject json = defaults.raw().copy().put("modes", new JsonObject()
+        .put("arena", new JsonObject().put("match-size", 4).put("settings", new JsonObject().put("speed", 300)))
+        .put("arena-duel", new JsonObject().put("game", "arena").put("match-size", 2).put("min-players", 2)
+            .put("tick-rate", 30)));
+
+    PlayfieldConfig config = PlayfieldConfig.from(json);
+
+    ModeConfig arena = config.modes().get("arena");
+    assertThat(arena.queue().matchSize()).isEqualTo(4);
+    assertThat(arena.tickRate()).as("the game's").isEqualTo(20);
+    assertThat(arena.settings()).containsEntry("speed", 300).containsEntry("score-limit", 25);
+    ModeConfig duel = config.modes().get("arena-duel");
+    assertThat(duel.tickRate()).isEqualTo(30);
+    assertThat(duel.countdownMs()).as("from mode-defaults").isEqualTo(1500);
+    assertThat(duel.settings()).as("a mode of its own takes no settings from the game's mode").isEmpty();
   }
 
   @Test

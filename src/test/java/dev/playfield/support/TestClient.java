@@ -33,7 +33,8 @@ import java.util.function.Predicate;
 public final class TestClient implements AutoCloseable {
 
   private static final TypeRegistry TYPES = TypeRegistry.newBuilder()
-      .add(ArenaInput.getDescriptor()).add(ArenaState.getDescriptor()).build();
+      .add(ArenaInput.getDescriptor()).add(ArenaState.getDescriptor())
+      .add(com.google.protobuf.StringValue.getDescriptor()).build();
   private static final JsonFormat.Printer PRINTER = JsonFormat.printer().usingTypeRegistry(TYPES);
   private static final JsonFormat.Parser PARSER = JsonFormat.parser().usingTypeRegistry(TYPES);
 
@@ -151,6 +152,13 @@ public final class TestClient implements AutoCloseable {
     int seq = nextSeq++;
     send(ClientMessage.newBuilder().setInput(Input.newBuilder().setSeq(seq)
         .setGame(Any.pack(ArenaInput.newBuilder().setDx(dx).setDy(dy).build()))));
+    return seq;
+  }
+
+  /** Sends any game's input with the next sequence number; returns that number. */
+  public int input(com.google.protobuf.Message game) {
+    int seq = nextSeq++;
+    send(ClientMessage.newBuilder().setInput(Input.newBuilder().setSeq(seq).setGame(Any.pack(game))));
     return seq;
   }
 
