@@ -1,11 +1,15 @@
-# Build stage: compiles the server (protoc comes from Maven Central during the build).
+# Build stage: compiles the server and installs its game API, then builds the example games
+# against it (protoc comes from Maven Central during the build).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline || true
 COPY src src
 COPY config config
-RUN mvn -B -q package -DskipTests
+RUN mvn -B -q install -DskipTests
+COPY examples examples
+RUN mvn -B -q -f examples/liars-dice/pom.xml package -DskipTests \
+    && mvn -B -q -f examples/high-low/pom.xml package -DskipTests
 
 # Runtime stage: a JRE, the jar and the default configuration, run as a non-root user.
 FROM eclipse-temurin:17-jre
@@ -15,6 +19,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl \
 WORKDIR /app
 COPY --from=build /src/target/playfield.jar /app/playfield.jar
 COPY config /app/config
+# Game plug-ins: every jar in /app/games (games.dir is games/ in the working directory). The image
+# ships the two examples; add your own with a volume or an image built FROM this one.
+COPY --from=build /src/examples/liars-dice/target/liars-dice.jar /src/examples/high-low/target/high-low.jar /app/games/
 USER playfield
 # 8080: HTTP (browser client at /, game sessions at /ws, /metrics, /health, /ready, /admin/).
 # 5701: Hazelcast membership; 5801: the clustered event bus (both only when clustered).
