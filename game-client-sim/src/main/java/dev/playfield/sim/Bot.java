@@ -1,51 +1,42 @@
 package dev.playfield.sim;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.InvalidProtocolBufferException;
-import dev.playfield.arena.proto.ArenaInput;
-import dev.playfield.arena.proto.ArenaState;
+import dev.playfield.game.bot.BotPlayer;
 import dev.playfield.protocol.v1.ClientMessage;
 import dev.playfield.protocol.v1.ErrorCode;
-import dev.playfield.protocol.v1.Input;
 import dev.playfield.protocol.v1.JoinQueue;
 import dev.playfield.protocol.v1.LeaveMatch;
 import dev.playfield.protocol.v1.LeaveQueue;
 import dev.playfield.protocol.v1.Login;
 import dev.playfield.protocol.v1.MatchFound;
 import dev.playfield.protocol.v1.Ping;
+import dev.playfield.protocol.v1.PlayerInfo;
 import dev.playfield.protocol.v1.Resume;
 import dev.playfield.protocol.v1.Resumed;
-import dev.playfield.protocol.v1.PlayerInfo;
-import dev.playfield.protocol.v1.RoomPhase;
 import dev.playfield.protocol.v1.ServerMessage;
 import dev.playfield.protocol.v1.State;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketConnectOptions;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * One simulated player: connects, logs in, queues, plays the match, queues again, until told to
  * leave. Every method runs on the event loop of the driver that owns the bot; the driver calls
- * {@link #service} on its schedule, so a bot has no timer of its own.
+ * {@link #service} on its schedule, so a bot has no timer of its own. The game itself is played by
+ * the bot's {@link BotPlayer}, through {@link MatchPlay}; the bot knows no game.
  *
  * <p>As a real client would, it sends a request the server refused with {@code UNAVAILABLE} again
  * (bounded, see {@link RetriedRequest}), takes its seat back after a dropped connection, counts a
  * match whose {@code MatchEnd} follows a resume without the seat as completed, and gives a match
- * up when its room falls silent for {@link #STALL_NANOS}.
+ * up when its room falls silent for {@link MatchPlay#STALL_NANOS} (in a game that sends a state
+ * every tick).
  */
-final class Bot {
+final class Bot implements BotConnection.Events {
 
   enum Phase { OFFLINE, CONNECTING, LOGGING_IN, RESUMING, QUEUEING, QUEUED, LEAVING_QUEUE, IN_MATCH, LEFT }
 
-  /** Sent inputs remembered for acknowledgement; older unacknowledged ones are not timed. */
-  private static final int ACK_WINDOW = 64;
   private static final long RECONNECT_DELAY_NANOS = 1_000_000_000L;
   /** After a drop the bot comes back quickly, to take its seat back within the grace window. */
   private static final long RESUME_DELAY_NANOS = 200_000_000L;
   private static final long LATE_INPUT_WINDOW_NANOS = 1_000_000_000L;
-  /** A match with no state for this long is lost (its room is gone): the bot leaves it. */
-  static final long STALL_NANOS = 20_000_000_000L;
   /** A queue wait this long is abandoned: the bot leaves the queue and joins again. */
   static final long QUEUE_PATIENCE_NANOS = 30_000_000_000L;
   /** After a request was refused on every try, the bot waits this long and starts it over. */
@@ -53,25 +44,20 @@ final class Bot {
 
   private final int index;
   private final BotContext context;
-  private final java.util.List<String> urls;
-  private int urlIndex;
-  private final Behavior behavior;
-  private final Behavior.Steering steering = new Behavior.Steering();
-  private final long[] sentAt = new long[ACK_WINDOW];
+  private final BotConnection connection;
   private final RetriedRequest request;
+  private final BotMatches matches;
+  private final MatchPlay play;
 
   private volatile Phase phase = Phase.OFFLINE;
-  private WebSocket socket;
-  private boolean closingOnPurpose;
   private String token = "";
   private String resumeToken = "";
+  private String playerId;
   /** When the connection dropped (0: not resuming); the next connection sends Resume. */
   private long droppedAt;
   private long reconnectedAt;
-  private boolean awaitingStateAfterResume;
   private int nextRequestId = 1;
   private long nextConnectAt;
-  private long nextInputAt;
   private long nextPingAt;
   private long queuedAt;
   private long matchEndedAt;
@@ -79,34 +65,17 @@ final class Bot {
   private ClientMessage startOver;
   private long startOverAt;
 
-  private final BotMatches matches;
-  private String playerId;
-  private int mySlot;
-  private boolean running;
-  private int seq;
-  private int lastAcked;
-  private long lastStateAt;
-  /** The last sign of life of the match: found, resumed, or a state. */
-  private long matchProgressAt;
-  private float lastDx = Float.NaN;
-  private float lastDy = Float.NaN;
-  private Any lastInput;
-
-  /** @param urls the nodes this bot may use, its own first; after a drop it tries the next one */
-  Bot(int index, BotContext context, java.util.List<String> urls, Behavior behavior) {
+  /**
+   * @param urls the nodes this bot may use, its own first; after a drop it tries the next one
+   * @param player plays the game for this bot, match after match
+   */
+  Bot(int index, BotContext context, List<String> urls, BotPlayer player) {
     this.index = index;
     this.context = context;
-    this.behavior = behavior;
-    this.urls = java.util.List.copyOf(urls);
+    this.connection = new BotConnection(context, urls, this);
     this.matches = new BotMatches(context.metrics());
+    this.play = new MatchPlay(index, context, player, context.game().statesEveryTick());
     this.request = new RetriedRequest(new SplittableRandom(context.settings().seed() * 1_000_003L + index));
-  }
-
-  private WebSocketConnectOptions connectOptions() {
-    return new WebSocketConnectOptions()
-        .setAbsoluteURI(urls.get(urlIndex % urls.size()))
-        .addSubProtocol(context.settings().encoding().subprotocol())
-        .setConnectTimeout(10_000);
   }
 
   Phase phase() {
@@ -124,24 +93,22 @@ final class Bot {
       return;
     }
     matches.check(now);
-    if (socket != null && phase != Phase.CONNECTING) {
+    if (connection.isOpen()) {
       serviceRequest(now);
     }
     switch (phase) {
       case OFFLINE -> {
         if (now - nextConnectAt >= 0) {
-          connect(now);
+          phase = Phase.CONNECTING;
+          connection.connect();
         }
       }
       case IN_MATCH -> {
-        if (running && now - nextInputAt >= 0) {
-          sendInput(now);
-          nextInputAt += context.inputPeriodNanos();
-          if (now - nextInputAt >= 0) {
-            nextInputAt = now + context.inputPeriodNanos(); // fell behind: no burst to catch up
-          }
+        ClientMessage input = play.dueInput(now);
+        if (input != null) {
+          connection.send(input);
         }
-        if (now - matchProgressAt > STALL_NANOS) {
+        if (play.stalled(now)) {
           giveUpMatch();
         }
         pingIfDue(now);
@@ -164,15 +131,13 @@ final class Bot {
     ClientMessage retry = request.due(now);
     if (retry != null) {
       int id = nextRequestId++;
-      send(retry.toBuilder().setRequestId(id).build());
+      connection.send(retry.toBuilder().setRequestId(id).build());
       request.resent(id, now);
     } else if (request.timedOut(now)) {
       context.metrics().requestsUnanswered.increment();
-      closingOnPurpose = true;
-      socket.close((short) 1000, "no answer");
-      socket = null;
+      connection.close("no answer");
       dropped(now);
-      urlIndex++;
+      connection.nextNode();
       nextConnectAt = now + RESUME_DELAY_NANOS;
     } else if (startOver != null && now - startOverAt >= 0) {
       ClientMessage again = startOver;
@@ -187,13 +152,11 @@ final class Bot {
 
   /** Drops the connection on purpose and comes back with the token, as a flaky mobile client would. */
   void churn(long now) {
-    if (socket == null || phase == Phase.OFFLINE || phase == Phase.CONNECTING || phase == Phase.LEFT) {
+    if (!connection.isOpen() || phase == Phase.OFFLINE || phase == Phase.CONNECTING || phase == Phase.LEFT) {
       return;
     }
     context.metrics().churned.increment();
-    closingOnPurpose = true;
-    socket.close((short) 1000, "churn");
-    socket = null;
+    connection.close("churn");
     dropped(now);
     nextConnectAt = now;
   }
@@ -206,7 +169,7 @@ final class Bot {
     }
     request.clear();
     startOver = null;
-    running = false;
+    play.stop();
     phase = Phase.OFFLINE;
   }
 
@@ -214,54 +177,37 @@ final class Bot {
   void leave() {
     matches.runOver();
     phase = Phase.LEFT;
-    if (socket != null) {
-      closingOnPurpose = true;
-      socket.close((short) 1000, "simulation over");
-    }
+    connection.finish("simulation over");
   }
 
   boolean closed() {
-    return socket == null || socket.isClosed();
+    return connection.closed();
   }
 
-  private void connect(long now) {
-    phase = Phase.CONNECTING;
-    closingOnPurpose = false;
-    context.client().connect(connectOptions()).onComplete(done -> {
-      if (phase == Phase.LEFT) {
-        if (done.succeeded()) {
-          done.result().close();
-        }
-        return;
-      }
-      if (done.failed()) {
-        context.metrics().connectFailures.increment();
-        urlIndex++; // that node may be gone: the next try goes to another
-        phase = Phase.OFFLINE;
-        nextConnectAt = System.nanoTime() + RECONNECT_DELAY_NANOS;
-        return;
-      }
-      opened(done.result());
-    });
-  }
-
-  private void opened(WebSocket ws) {
-    socket = ws;
-    if (context.settings().encoding() == Encoding.BINARY) {
-      ws.binaryMessageHandler(this::onBinary);
-    } else {
-      ws.textMessageHandler(this::onText);
-    }
-    ws.exceptionHandler(cause -> { });
-    ws.closeHandler(v -> onClosed(ws));
-    nextPingAt = System.nanoTime() + context.pingPeriodNanos() * (index % 16) / 16;
+  @Override
+  public void opened() {
+    long now = System.nanoTime();
+    nextPingAt = now + context.pingPeriodNanos() * (index % 16) / 16;
     if (droppedAt != 0) {
-      reconnectedAt = System.nanoTime();
+      reconnectedAt = now;
       phase = Phase.RESUMING;
       sendRequest(ClientMessage.newBuilder().setResume(Resume.newBuilder().setResumeToken(resumeToken)).build());
     } else {
       login();
     }
+  }
+
+  @Override
+  public void connectFailed() {
+    phase = Phase.OFFLINE;
+    nextConnectAt = System.nanoTime() + RECONNECT_DELAY_NANOS;
+  }
+
+  @Override
+  public void lost() {
+    long now = System.nanoTime();
+    dropped(now);
+    nextConnectAt = now + (droppedAt != 0 ? RESUME_DELAY_NANOS : RECONNECT_DELAY_NANOS);
   }
 
   private void login() {
@@ -270,40 +216,8 @@ final class Bot {
         .setLogin(Login.newBuilder().setName("bot-" + index).setToken(token)).build());
   }
 
-  private void onClosed(WebSocket ws) {
-    if (ws != socket) {
-      return; // an earlier connection, closed on purpose
-    }
-    socket = null;
-    if (closingOnPurpose || phase == Phase.LEFT) {
-      return;
-    }
-    context.metrics().disconnect(ws.closeStatusCode() == null ? -1 : ws.closeStatusCode());
-    long now = System.nanoTime();
-    dropped(now);
-    urlIndex++; // the node may be going away: come back through another
-    nextConnectAt = now + (droppedAt != 0 ? RESUME_DELAY_NANOS : RECONNECT_DELAY_NANOS);
-  }
-
-  private void onBinary(Buffer payload) {
-    context.metrics().bytesIn.add(payload.length());
-    try {
-      onMessage(ClientWire.Binary.decode(payload));
-    } catch (InvalidProtocolBufferException e) {
-      context.metrics().undecodable.increment();
-    }
-  }
-
-  private void onText(String text) {
-    context.metrics().bytesIn.add(text.length());
-    try {
-      onMessage(((ClientWire.Json) context.wire()).decode(text));
-    } catch (InvalidProtocolBufferException | RuntimeException e) {
-      context.metrics().undecodable.increment();
-    }
-  }
-
-  private void onMessage(ServerMessage message) {
+  @Override
+  public void received(ServerMessage message) {
     context.metrics().messagesIn.increment();
     int replyId = message.getRequestId();
     if (message.hasError() && message.getError().getCode() == ErrorCode.UNAVAILABLE && replyId != 0
@@ -383,12 +297,12 @@ final class Bot {
       login();
       return;
     }
-    boolean lateInput = message.getError().getCode() == ErrorCode.INVALID_STATE && message.getRequestId() == 0
+    boolean lateInput = code == ErrorCode.INVALID_STATE && message.getRequestId() == 0
         && phase != Phase.IN_MATCH && System.nanoTime() - matchEndedAt < LATE_INPUT_WINDOW_NANOS;
     if (lateInput) {
       context.metrics().lateInputsRefused.increment();
     } else {
-      context.metrics().error(message.getError().getCode().name());
+      context.metrics().error(code.name());
     }
   }
 
@@ -403,28 +317,28 @@ final class Bot {
     long now = System.nanoTime();
     if (resumed.hasMatch() && resumed.getMatch().getRoomId().equals(matches.roomId())) {
       phase = Phase.IN_MATCH;
-      awaitingStateAfterResume = true;
-      matchProgressAt = now;
+      play.resumed(droppedAt, reconnectedAt, now);
       return;
     }
     matches.resumedWithoutSeat(now);
     droppedAt = 0;
-    running = false;
+    play.stop();
     joinQueue();
   }
 
   /** The seat is gone for good (resume refused, or no session to resume): the match is lost. */
   private void lostSeat() {
     droppedAt = 0;
-    running = false;
+    play.stop();
     matches.seatLost();
   }
 
   /** The room fell silent: leave the match (counted as lost) and queue again. */
   private void giveUpMatch() {
     context.metrics().matchesGivenUp.increment();
-    send(ClientMessage.newBuilder().setRequestId(nextRequestId++).setLeaveMatch(LeaveMatch.getDefaultInstance()).build());
-    running = false;
+    connection.send(ClientMessage.newBuilder().setRequestId(nextRequestId++)
+        .setLeaveMatch(LeaveMatch.getDefaultInstance()).build());
+    play.stop();
     matches.lose();
     joinQueue();
   }
@@ -438,69 +352,28 @@ final class Bot {
   /** Sends a request that waits for its answer and is retried when refused with UNAVAILABLE. */
   private void sendRequest(ClientMessage body) {
     int id = nextRequestId++;
-    send(body.toBuilder().setRequestId(id).build());
+    connection.send(body.toBuilder().setRequestId(id).build());
     request.sent(body, id, System.nanoTime());
   }
 
   private void onMatchFound(MatchFound found) {
-    context.metrics().queueWait.recordValue(Math.max(0, (System.nanoTime() - queuedAt) / 1_000));
+    long now = System.nanoTime();
+    context.metrics().queueWait.recordValue(Math.max(0, (now - queuedAt) / 1_000));
     matches.found(found.getRoomId());
-    matchProgressAt = System.nanoTime();
-    mySlot = -1;
+    int mySlot = -1;
     for (PlayerInfo player : found.getPlayersList()) {
       if (player.getPlayerId().equals(found.getYourPlayerId())) {
         mySlot = player.getSlot();
       }
     }
-    running = false;
-    seq = 0;
-    lastAcked = 0;
-    lastStateAt = 0;
-    behavior.reset();
+    play.start(mySlot, found.getPlayersCount(), now);
     phase = Phase.IN_MATCH;
   }
 
   private void onState(State state) {
     String roomId = matches.roomId();
-    if (phase != Phase.IN_MATCH || !state.getRoomId().equals(roomId)) {
-      return;
-    }
-    Metrics metrics = context.metrics();
-    metrics.statesReceived.increment();
-    long now = System.nanoTime();
-    if (lastStateAt != 0) {
-      metrics.stateInterarrival.recordValue((now - lastStateAt) / 1_000);
-    }
-    if (awaitingStateAfterResume) {
-      awaitingStateAfterResume = false;
-      metrics.resumePause((now - droppedAt) / 1_000);
-      metrics.resumeAfterReconnect((now - reconnectedAt) / 1_000);
-      droppedAt = 0;
-    } else if (lastStateAt != 0) {
-      metrics.roomGap(roomId, (now - lastStateAt) / 1_000);
-    }
-    lastStateAt = now;
-    matchProgressAt = now;
-    int applied = state.getLastInputSeq();
-    if (applied > lastAcked) {
-      for (int s = Math.max(lastAcked + 1, seq - ACK_WINDOW + 1); s <= Math.min(applied, seq); s++) {
-        metrics.ackLatency.recordValue(Math.max(0, (now - sentAt[s % ACK_WINDOW]) / 1_000));
-        metrics.acksReceived.increment();
-      }
-      lastAcked = applied;
-    }
-    if (state.getPhase() == RoomPhase.ROOM_PHASE_FINISHED) {
-      running = false; // the game is over: inputs now would only be refused
-    } else if (!running && state.getPhase() == RoomPhase.ROOM_PHASE_RUNNING) {
-      running = true;
-      nextInputAt = now + (long) (context.inputPeriodNanos() * ((index * 0.618034) % 1.0));
-    }
-    if (behavior.readsState() && state.getGame().is(ArenaState.class)) {
-      try {
-        behavior.observe(state.getGame().unpack(ArenaState.class), mySlot);
-      } catch (InvalidProtocolBufferException e) {
-        metrics.undecodable.increment();
-      }
+    if (phase == Phase.IN_MATCH && state.getRoomId().equals(roomId)) {
+      play.onState(state, roomId, System.nanoTime());
     }
   }
 
@@ -509,38 +382,16 @@ final class Bot {
       return; // another room's, or one that ended while the bot was away (it has queued again)
     }
     matchEndedAt = System.nanoTime();
-    running = false;
+    play.stop();
     joinQueue();
-  }
-
-  private void sendInput(long now) {
-    behavior.steer(steering, now);
-    if (steering.dx != lastDx || steering.dy != lastDy || lastInput == null) {
-      lastDx = steering.dx;
-      lastDy = steering.dy;
-      lastInput = Any.pack(ArenaInput.newBuilder().setDx(lastDx).setDy(lastDy).build());
-    }
-    seq++;
-    sentAt[seq % ACK_WINDOW] = now;
-    send(ClientMessage.newBuilder().setInput(Input.newBuilder().setSeq(seq).setGame(lastInput)).build());
-    context.metrics().inputsSent.increment();
   }
 
   private void pingIfDue(long now) {
     if (now - nextPingAt >= 0) {
       nextPingAt = now + context.pingPeriodNanos();
-      send(ClientMessage.newBuilder().setRequestId(nextRequestId++)
+      connection.send(ClientMessage.newBuilder().setRequestId(nextRequestId++)
           .setPing(Ping.newBuilder().setClientTime(now)).build());
     }
-  }
-
-  private void send(ClientMessage message) {
-    if (socket == null) {
-      return;
-    }
-    int bytes = context.wire().send(socket, message);
-    context.metrics().messagesOut.increment();
-    context.metrics().bytesOut.add(bytes);
   }
 
   @Override

@@ -1,10 +1,9 @@
 package dev.playfield.sim;
 
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.TypeRegistry;
 import com.google.protobuf.util.JsonFormat;
-import dev.playfield.arena.proto.ArenaInput;
-import dev.playfield.arena.proto.ArenaState;
 import dev.playfield.protocol.v1.ClientMessage;
 import dev.playfield.protocol.v1.ServerMessage;
 import io.vertx.core.buffer.Buffer;
@@ -16,8 +15,9 @@ import io.vertx.core.http.WebSocket;
  */
 abstract sealed class ClientWire permits ClientWire.Binary, ClientWire.Json {
 
-  static ClientWire of(Encoding encoding) {
-    return encoding == Encoding.BINARY ? new Binary() : new Json();
+  /** @param gameTypes the game's message types, which JSON needs to print and parse {@code Any} */
+  static ClientWire of(Encoding encoding, Iterable<Descriptor> gameTypes) {
+    return encoding == Encoding.BINARY ? new Binary() : new Json(gameTypes);
   }
 
   /** Sends {@code message}; returns the payload bytes written. */
@@ -37,15 +37,16 @@ abstract sealed class ClientWire permits ClientWire.Binary, ClientWire.Json {
     }
   }
 
-  /** Canonical proto3 JSON in text frames, with the arena's types registered for {@code Any}. */
+  /** Canonical proto3 JSON in text frames, with the game's types registered for {@code Any}. */
   static final class Json extends ClientWire {
-    private static final TypeRegistry TYPES = TypeRegistry.newBuilder()
-        .add(ArenaInput.getDescriptor())
-        .add(ArenaState.getDescriptor())
-        .build();
-    private final JsonFormat.Printer printer = JsonFormat.printer().usingTypeRegistry(TYPES)
-        .omittingInsignificantWhitespace();
-    private final JsonFormat.Parser parser = JsonFormat.parser().usingTypeRegistry(TYPES).ignoringUnknownFields();
+    private final JsonFormat.Printer printer;
+    private final JsonFormat.Parser parser;
+
+    Json(Iterable<Descriptor> gameTypes) {
+      TypeRegistry types = TypeRegistry.newBuilder().add(gameTypes).build();
+      printer = JsonFormat.printer().usingTypeRegistry(types).omittingInsignificantWhitespace();
+      parser = JsonFormat.parser().usingTypeRegistry(types).ignoringUnknownFields();
+    }
 
     @Override
     int send(WebSocket socket, ClientMessage message) {

@@ -45,7 +45,7 @@ final class Metrics {
   final LongAdder seatsLost = new LongAdder();
   /** Resumes answered without the seat but followed by the match's {@code MatchEnd}: completed, not lost. */
   final LongAdder matchEndsAfterResume = new LongAdder();
-  /** Matches a bot left because no state came for {@link Bot#STALL_NANOS} (the room was lost). */
+  /** Matches a bot left because no state came for {@link MatchPlay#STALL_NANOS} (the room was lost). */
   final LongAdder matchesGivenUp = new LongAdder();
   /** Requests refused with UNAVAILABLE and sent again, and those refused on every try. */
   final LongAdder requestsRetried = new LongAdder();

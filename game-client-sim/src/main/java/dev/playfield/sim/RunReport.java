@@ -30,7 +30,7 @@ final class RunReport {
         .put("connected_peak", progress.peakConnected())
         .put("encoding", settings.encoding().name().toLowerCase(Locale.ROOT))
         .put("mode", settings.mode())
-        .put("behavior", settings.behavior().name().toLowerCase(Locale.ROOT))
+        .put("behavior", settings.behavior())
         .put("input_rate", settings.inputRate())
         .put("urls", new JsonArray(settings.urls()))
         .put("matches_started", matches[0])

@@ -11,7 +11,9 @@ import java.util.List;
  * @param rampPerSecond bots started per second until all run
  * @param duration how long the run lasts from the first bot's start
  * @param warmup the first part of the run whose latencies and traffic are left out of the report
- * @param inputRate inputs per second a bot sends while its match runs
+ * @param mode the queue the bots join
+ * @param behavior how the bots play, one of the game's behaviours as its bots spell it
+ * @param inputRate how often per second a bot is asked for an input while its match runs
  * @param pingInterval how often a connected bot pings
  * @param churnPerMinute bots per minute that drop their connection and come back with their token
  * @param eventLoops Vert.x event loops of the simulator
@@ -25,7 +27,7 @@ record SimSettings(
     Duration warmup,
     Encoding encoding,
     String mode,
-    BehaviorKind behavior,
+    String behavior,
     double inputRate,
     Duration pingInterval,
     double churnPerMinute,

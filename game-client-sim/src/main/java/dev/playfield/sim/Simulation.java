@@ -8,6 +8,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.transport.Transport;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +24,16 @@ final class Simulation {
   private static final long LEAVE_GRACE_MILLIS = 5_000;
 
   private final SimSettings settings;
+  private final PlayableGame game;
   private final PrintStream progressOut;
 
-  /** @param progressOut where the live line goes once a second; null for none */
-  Simulation(SimSettings settings, PrintStream progressOut) {
+  /**
+   * @param game the game the bots play; {@code settings.behavior()} is one of its behaviours
+   * @param progressOut where the live line goes once a second; null for none
+   */
+  Simulation(SimSettings settings, PlayableGame game, PrintStream progressOut) {
     this.settings = settings;
+    this.game = game;
     this.progressOut = progressOut;
   }
 
@@ -39,8 +45,8 @@ final class Simulation {
         .build();
     if (progressOut != null) {
       progressOut.println("game-client-sim: transport " + transport.name() + ", " + settings.eventLoops()
-          + " event loop(s), " + settings.bots() + " bots, " + settings.encoding().name().toLowerCase()
-          + " encoding");
+          + " event loop(s), " + settings.bots() + " " + game.name() + " bots (" + settings.behavior() + ", "
+          + game.source() + "), " + settings.encoding().name().toLowerCase() + " encoding");
     }
     try {
       return runOn(vertx);
@@ -55,8 +61,8 @@ final class Simulation {
     var client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxConnections(Math.max(1_000, settings.bots() * 2))
         .setConnectTimeout(10_000));
-    BotContext context = new BotContext(client, ClientWire.of(settings.encoding()), metrics, settings,
-        Math.round(1e9 / settings.inputRate()), settings.pingInterval().toNanos());
+    BotContext context = new BotContext(client, ClientWire.of(settings.encoding(), game.messageTypes()), metrics,
+        settings, game, Math.round(1e9 / settings.inputRate()), settings.pingInterval().toNanos());
     int drivers = settings.eventLoops();
     List<List<Bot>> shares = new ArrayList<>();
     for (int d = 0; d < drivers; d++) {
@@ -66,9 +72,9 @@ final class Simulation {
     SplittableRandom seeds = new SplittableRandom(settings.seed());
     for (int i = 0; i < settings.bots(); i++) {
       // Each bot starts on its own node (spread as a load balancer would) and fails over to the next.
-      java.util.List<String> urls = new java.util.ArrayList<>(settings.urls());
-      java.util.Collections.rotate(urls, -(i % urls.size()));
-      Bot bot = new Bot(i, context, urls, settings.behavior().create(seeds.split()));
+      List<String> urls = new ArrayList<>(settings.urls());
+      Collections.rotate(urls, -(i % urls.size()));
+      Bot bot = new Bot(i, context, urls, game.bots().create(settings.behavior(), seeds.nextLong()));
       shares.get(i % drivers).add(bot);
       all.add(bot);
     }

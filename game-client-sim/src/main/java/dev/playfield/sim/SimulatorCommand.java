@@ -1,12 +1,12 @@
 package dev.playfield.sim;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
     description = {
         "Runs bots that play Playfield over its public protocol and reports latency and traffic.",
         "Bots log in, queue, play the match, queue again until the duration ends, then leave.",
+        "They play arena, or any game whose jar in --games-dir brings its bots.",
         "A request refused with UNAVAILABLE is retried (5 tries); a dropped connection is resumed.",
         "Exit status: 0 when clean; 1 when a protocol error or an unexpected disconnect happened",
-        "(unless --allow-errors); 2 for bad arguments."})
+        "(unless --allow-errors); 2 for bad arguments or a game jar that does not load."})
 public final class SimulatorCommand implements Callable<Integer> {
 
   @Option(names = "--url", defaultValue = "ws://127.0.0.1:8080/ws",
@@ -45,11 +46,19 @@ public final class SimulatorCommand implements Callable<Integer> {
       description = "binary or json (default: ${DEFAULT-VALUE}).")
   String encoding;
 
-  @Option(names = "--mode", defaultValue = "arena", description = "Game mode to queue for (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--games-dir",
+      description = "Folder of game jars whose bots to load besides arena's (each names its GameBots in META-INF/services).")
+  Path gamesDir;
+
+  @Option(names = "--game", defaultValue = "arena", description = "The game whose bots play (default: ${DEFAULT-VALUE}).")
+  String game;
+
+  @Option(names = "--mode", description = "Game mode to queue for (default: the game's name).")
   String mode;
 
-  @Option(names = "--behavior", defaultValue = "random-walk",
-      description = "random-walk or chase (heads for the nearest collectable) (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--behavior",
+      description = "One of the game's bot behaviours (default: its first); arena: random-walk, or chase "
+          + "(heads for the nearest collectable).")
   String behavior;
 
   @Option(names = "--input-rate", defaultValue = "20",
@@ -91,14 +100,16 @@ public final class SimulatorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    PlayableGame playable;
     SimSettings settings;
     try {
-      settings = settings();
+      playable = game();
+      settings = settings(playable);
     } catch (IllegalArgumentException e) {
       System.err.println("game-client-sim: " + e.getMessage());
       return 2;
     }
-    RunReport result = new Simulation(settings, quiet ? null : System.err).run();
+    RunReport result = new Simulation(settings, playable, quiet ? null : System.err).run();
     System.out.print(result.summary());
     if (report != null) {
       write(report, result.json().encodePrettily() + "\n");
@@ -112,10 +123,19 @@ public final class SimulatorCommand implements Callable<Integer> {
     return 0;
   }
 
-  SimSettings settings() {
-    return new SimSettings(urls, bots, ramp, duration, warmup, parse(Encoding.class, encoding, "--encoding"),
-        mode, parse(BehaviorKind.class, behavior, "--behavior"), inputRate, pingInterval, churn, seed,
-        eventLoops, transport, quiet);
+  /** The game of {@code --game}, among arena and the games of {@code --games-dir}. */
+  PlayableGame game() {
+    return PlayableGames.load(Optional.ofNullable(gamesDir)).game(game);
+  }
+
+  SimSettings settings(PlayableGame playable) {
+    Encoding wire = parse(Encoding.class, encoding, "--encoding");
+    if (wire == Encoding.JSON && playable.messageTypes().isEmpty()) {
+      throw new IllegalArgumentException("--encoding json: the message types of game '" + playable.name()
+          + "' are unknown (" + playable.source() + " has no GameType of that name); use binary");
+    }
+    return new SimSettings(urls, bots, ramp, duration, warmup, wire, mode == null ? playable.name() : mode,
+        playable.behaviour(behavior), inputRate, pingInterval, churn, seed, eventLoops, transport, quiet);
   }
 
   static Path htmlBeside(Path json) {
@@ -137,12 +157,5 @@ public final class SimulatorCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(option + ": unknown value '" + text + "'");
     }
-  }
-
-  /** For tests: parse arguments as the command line would. */
-  static SimulatorCommand parseArgs(PrintStream err, String... args) {
-    SimulatorCommand command = new SimulatorCommand();
-    new CommandLine(command).parseArgs(args);
-    return command;
   }
 }

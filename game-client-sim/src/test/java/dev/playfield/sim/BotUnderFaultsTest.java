@@ -17,6 +17,7 @@ import dev.playfield.protocol.v1.State;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -112,8 +113,8 @@ class BotUnderFaultsTest {
 
   private static JsonObject run(ScriptedServer server, Duration duration) throws Exception {
     SimSettings settings = new SimSettings(List.of(server.url()), 1, 100, duration, Duration.ZERO, Encoding.BINARY,
-        "arena", BehaviorKind.RANDOM_WALK, 20, Duration.ofSeconds(1), 0, 5, 1, "nio", true);
-    return new Simulation(settings, null).run().json();
+        "arena", "random-walk", 20, Duration.ofSeconds(1), 0, 5, 1, "nio", true);
+    return new Simulation(settings, PlayableGames.load(Optional.empty()).game("arena"), null).run().json();
   }
 
   private static ServerMessage.Builder loginOk(ClientMessage request, String resumeToken) {

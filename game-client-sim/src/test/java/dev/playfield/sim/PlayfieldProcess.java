@@ -50,6 +50,11 @@ final class PlayfieldProcess implements AutoCloseable {
     return "ws://127.0.0.1:" + port + "/ws";
   }
 
+  /** The node's HTTP address, such as {@code http://127.0.0.1:port}. */
+  String httpBase() {
+    return "http://127.0.0.1:" + port;
+  }
+
   String log() throws IOException {
     return Files.readString(log);
   }
@@ -75,6 +80,17 @@ final class PlayfieldProcess implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
+  }
+
+  /**
+   * Stops the node and fails when its log shows an unhandled exception or an error: bots come and
+   * go mid-match (churn, the end of a run), and the node must take that quietly (the capacity
+   * benchmark once showed "WebSocket is closed" thrown here).
+   */
+  void closeAssertingACleanLog() throws IOException, InterruptedException {
+    String text = log();
+    close();
+    org.assertj.core.api.Assertions.assertThat(text).doesNotContain("Unhandled exception").doesNotContain(" ERROR ");
   }
 
   @Override

@@ -13,7 +13,7 @@ class SimulatorCommandTest {
   private static SimSettings parse(String... args) {
     SimulatorCommand command = new SimulatorCommand();
     new CommandLine(command).parseArgs(args);
-    return command.settings();
+    return command.settings(command.game());
   }
 
   @Test
@@ -22,8 +22,31 @@ class SimulatorCommandTest {
         "--encoding", "json", "--behavior", "chase", "--duration", "5m");
     assertThat(settings.urls()).containsExactly("ws://127.0.0.1:1/ws", "ws://127.0.0.1:2/ws");
     assertThat(settings.encoding()).isEqualTo(Encoding.JSON);
-    assertThat(settings.behavior()).isEqualTo(BehaviorKind.CHASE);
+    assertThat(settings.behavior()).isEqualTo("chase");
     assertThat(settings.duration()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void arenaIsTheDefaultGameItsNameTheDefaultModeAndItsFirstBehaviourTheDefaultBehaviour() {
+    SimSettings settings = parse();
+    assertThat(settings.mode()).isEqualTo("arena");
+    assertThat(settings.behavior()).isEqualTo("random-walk");
+    assertThat(parse("--mode", "arena-duel").mode()).isEqualTo("arena-duel");
+  }
+
+  @Test
+  void theBehaviourNamesOfEarlierVersionsStillWork() {
+    assertThat(parse("--behavior", "RANDOM_WALK").behavior()).isEqualTo("random-walk");
+    assertThat(parse("--behavior", "Chase").behavior()).isEqualTo("chase");
+  }
+
+  @Test
+  void anUnknownGameOrBehaviourIsRefusedWithWhatThereIs() {
+    assertThatThrownBy(() -> parse("--game", "chess"))
+        .hasMessageContaining("--game").hasMessageContaining("chess").hasMessageContaining("arena (class path)");
+    assertThatThrownBy(() -> parse("--behavior", "teleport"))
+        .hasMessageContaining("--behavior").hasMessageContaining("teleport")
+        .hasMessageContaining("random-walk, chase");
   }
 
   @Test
