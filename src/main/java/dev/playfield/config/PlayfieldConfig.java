@@ -104,12 +104,13 @@ public record PlayfieldConfig(
     Section log = root.section("log");
     Map<String, ModeConfig> modeConfigs = new LinkedHashMap<>();
     for (String name : modes.json().fieldNames()) {
-      ModeConfig mode = ModeConfig.from(name, modes.section(name));
-      if (games.find(mode.game()).isEmpty()) {
-        throw new IllegalArgumentException("modes." + name + ".game: no game named '" + mode.game()
+      // The game first: a mode of a missing game lacks the keys that game would have given it.
+      String game = modes.section(name).string("game");
+      if (games.find(game).isEmpty()) {
+        throw new IllegalArgumentException("modes." + name + ".game: no game named '" + game
             + "' (games loaded: " + games.describe() + ")");
       }
-      modeConfigs.put(name, mode);
+      modeConfigs.put(name, ModeConfig.from(name, modes.section(name)));
     }
     if (modeConfigs.isEmpty()) {
       throw new IllegalArgumentException("modes: at least one game mode must be configured");

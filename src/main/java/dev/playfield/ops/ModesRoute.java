@@ -38,7 +38,8 @@ final class ModesRoute {
           .put("stateStream", type.stateStream().name());
       String page = GamePages.pathOf(type);
       if (page != null) {
-        entry.put("page", page);
+        // One page serves every mode of its game: the link says which one to queue for.
+        entry.put("page", page + "?mode=" + mode.name());
       }
       list.add(entry);
     }

@@ -101,6 +101,10 @@ public final class GamePlugins {
       if (type.modes() == null || type.modes().isEmpty()) {
         throw new IllegalStateException("game '" + name + "' (" + source + ") offers no mode");
       }
+      String page = type.pageResources().map(folder -> folder.replaceAll("^/+|/+$", "") + "/index.html").orElse(null);
+      if (page != null && type.getClass().getClassLoader().getResource(page) == null) {
+        throw new IllegalStateException("game '" + name + "' (" + source + "): its page has no " + page);
+      }
     } catch (RuntimeException | LinkageError e) {
       if (e instanceof IllegalStateException) {
         throw e;

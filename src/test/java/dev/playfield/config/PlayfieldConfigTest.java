@@ -97,7 +97,29 @@ class PlayfieldConfigTest {
     ModeConfig duel = config.modes().get("arena-duel");
     assertThat(duel.tickRate()).isEqualTo(30);
     assertThat(duel.countdownMs()).as("from mode-defaults").isEqualTo(1500);
-    assertThat(duel.settings()).as("a mode of its own takes no settings from the game's mode").isEmpty();
+    assertThat(duel.settings()).as("a mode of its own takes the settings of its game's first mode")
+        .containsEntry("match-seconds", 60).containsEntry("score-limit", 25);
+  }
+
+  @Test
+  void aModeOfItsOwnNeedsOnlyItsGameAndWhatItChanges() {
+    JsonObject json = defaults.raw().copy().put("modes", new JsonObject()
+        .put("arena-pair", new JsonObject().put("game", "arena").put("match-size", 2)));
+
+    ModeConfig pair = PlayfieldConfig.from(json).modes().get("arena-pair");
+
+    assertThat(pair.queue().matchSize()).isEqualTo(2);
+    assertThat(pair.queue().minPlayers()).as("arena's").isEqualTo(1);
+    assertThat(pair.tickRate()).as("arena's").isEqualTo(20);
+  }
+
+  @Test
+  void aModeOfAMissingGameSaysTheGameIsMissingBeforeAnythingElse() {
+    JsonObject json = defaults.raw().copy().put("modes", new JsonObject()
+        .put("chess-blitz", new JsonObject().put("game", "chess").put("match-size", 2)));
+
+    assertThatThrownBy(() -> PlayfieldConfig.from(json))
+        .hasMessageStartingWith("modes.chess-blitz.game: no game named 'chess'");
   }
 
   @Test

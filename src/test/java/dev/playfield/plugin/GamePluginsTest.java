@@ -107,6 +107,15 @@ class GamePluginsTest {
   }
 
   @Test
+  void aGameWhosePageIsNotInItsJarStopsTheStartNamingIt() throws Exception {
+    Path jar = GameJars.testGame(games, "pageless.jar", "pageless", "test.pageless");
+    GameJars.withoutEntry(jar, "web/index.html");
+
+    assertThatThrownBy(() -> load(Map.of()))
+        .hasMessageContaining("game 'pageless' (" + jar + "): its page has no web/index.html");
+  }
+
+  @Test
   void twoGamesOfOneNameStopTheStartNamingBothJars() throws Exception {
     GameJars.testGame(games, "a.jar", "cards", "test.a");
     GameJars.testGame(games, "b.jar", "cards", "test.b");

@@ -73,7 +73,7 @@ class PluginNodeTest {
         .containsEntry("stateStream", "EVERY_TICK").doesNotContainKey("page");
     assertThat(modes.getJsonObject(1).getMap()).containsEntry("name", "secrets").containsEntry("game", "secrets")
         .containsEntry("matchSize", 2).containsEntry("minPlayers", 2).containsEntry("tickRate", 20)
-        .containsEntry("stateStream", "ON_CHANGE").containsEntry("page", "/games/secrets/");
+        .containsEntry("stateStream", "ON_CHANGE").containsEntry("page", "/games/secrets/?mode=secrets");
   }
 
   @Test

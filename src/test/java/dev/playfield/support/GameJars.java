@@ -41,6 +41,20 @@ public final class GameJars {
     return jar(dir, jarName, pkg + ".TestGame", Map.of(pkg + "/TestGame.java", source), Map.of());
   }
 
+  /** Rewrites {@code jar} without the entry {@code name}. */
+  public static void withoutEntry(Path jar, String name) throws IOException {
+    Path copy = jar.resolveSibling(jar.getFileName() + ".tmp");
+    try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile());
+        JarOutputStream out = new JarOutputStream(Files.newOutputStream(copy))) {
+      for (JarEntry entry : java.util.Collections.list(in.entries())) {
+        if (!entry.getName().equals(name)) {
+          put(out, entry.getName(), in.getInputStream(entry).readAllBytes());
+        }
+      }
+    }
+    Files.move(copy, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
   /** Compiles {@code sources} (path -> text) and writes them, the service file and {@code resources} into a jar. */
   public static Path jar(Path dir, String jarName, String gameClass, Map<String, String> sources,
       Map<String, String> resources) throws IOException {
