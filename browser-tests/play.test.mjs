@@ -1,5 +1,6 @@
 // A player opens the browser client, logs in, plays a match against a bot, and sees the scores
-// during the match and the ranking at its end; "Play again" queues again.
+// during the match and the ranking at its end; "Play again" queues again. The page speaks binary
+// Protobuf through the SDK bundle; the bot, on the same bundle, speaks JSON.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startNode } from './server.mjs';
@@ -45,6 +46,7 @@ test('log in, play a match against a bot, see the scores and the result', async 
   assert.match(await page.textContent('#ping'), /^\d+ ms$/, 'the ping is shown');
   const state = await page.evaluate(() => window.playfield.state);
   assert.ok(Number(state.lastInputSeq) > 0, 'the server applied the keyboard input');
+  assert.equal(await page.evaluate(() => window.playfield.client.connection.encoding), 'binary');
 
   await page.waitForSelector('body[data-phase="ended"]', { timeout: 20_000 });
   const standings = await page.locator('#standings tr').allTextContents();

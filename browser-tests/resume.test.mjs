@@ -1,5 +1,5 @@
-// A player reloads the page in mid-match: the page takes the seat back with its resume token and
-// plays on to the end of the same match.
+// A player reloads the page in mid-match: the page (here in the JSON encoding) takes the seat back
+// with its resume token through the SDK and plays on to the end of the same match.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startNode } from './server.mjs';
@@ -23,11 +23,11 @@ test('a reload in mid-match resumes the seat and the match plays on', async () =
   const page = await browser.context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(node.url + '/');
+  await page.goto(node.url + '/?encoding=json');
   await page.fill('#name', 'carol');
   await page.click('#play');
   await page.waitForSelector('body[data-phase="queued"]', { timeout: 10_000 });
-  const bot = startBot(node.url, 'bot');
+  const bot = startBot(node.url, 'bot', { encoding: 'binary' });
   await page.waitForSelector('body[data-phase="running"]', { timeout: 15_000 });
   await page.keyboard.down('ArrowRight');
   await page.waitForTimeout(500);
@@ -40,6 +40,7 @@ test('a reload in mid-match resumes the seat and the match plays on', async () =
   const after = await page.evaluate(() => ({ id: window.playfield.playerId, state: window.playfield.state }));
   assert.equal(after.id, before.id, 'the same player');
   assert.equal(after.state.roomId, before.state.roomId, 'the same room');
+  assert.equal(await page.evaluate(() => window.playfield.client.connection.encoding), 'json');
 
   // Inputs after the reload continue the sequence and are applied.
   await page.keyboard.down('ArrowDown');

@@ -1,51 +1,42 @@
-// Playfield browser client for the "arena" game: lobby, matchmaking queue, rendering and input,
-// speaking the JSON encoding of playfield.v1 over one WebSocket.
+// Playfield browser client for the "arena" game: lobby with a mode picker, queue, rendering and
+// input. The protocol (encoding, request ids, resume, reconnection, ping) is the SDK's, served
+// by the node as one ES module at /sdk/playfield-client.js.
 
-import { Timeline, startRenderer, num, colorOf, STICK_RADIUS } from './render.js';
+import { PlayfieldClient, InterpolationBuffer, arenaSchemas, webStore } from './sdk/playfield-client.js';
+import { startRenderer, blendArena, num, colorOf, STICK_RADIUS } from './render.js';
 
 // Every element with an id, by id (index.html is small and ids are unique).
 const ui = Object.fromEntries([...document.querySelectorAll('[id]')].map((n) => [n.id, n]));
 
-const MODE = 'arena';
-const INPUT_TYPE = 'type.googleapis.com/playfield.arena.ArenaInput';
+const ARENA = 'arena';
 const INPUT_MS = 50;          // minimum gap between repeated inputs
-const PING_MS = 2000;
 const KEYMAP = {
   KeyW: [0, -1], ArrowUp: [0, -1], KeyS: [0, 1], ArrowDown: [0, 1],
   KeyA: [-1, 0], ArrowLeft: [-1, 0], KeyD: [1, 0], ArrowRight: [1, 0],
 };
+const NAME_KEY = 'playfield.name';
+const names = webStore(globalThis.localStorage);
 
-// localStorage can throw (private mode, disabled storage); the game works without it.
-const store = {
-  get: (k) => { try { return localStorage.getItem(k); } catch { return null; } },
-  set: (k, v) => { try { localStorage.setItem(k, v); } catch { /* ignore */ } },
-  del: (k) => { try { localStorage.removeItem(k); } catch { /* ignore */ } },
-};
-
-// The resume token lives only as long as the tab: a reload takes the seat back, a new tab does not.
-const tabStore = {
-  get: (k) => { try { return sessionStorage.getItem(k); } catch { return null; } },
-  set: (k, v) => { try { sessionStorage.setItem(k, v); } catch { /* ignore */ } },
-  del: (k) => { try { sessionStorage.removeItem(k); } catch { /* ignore */ } },
-};
-const RESUME_KEY = 'playfield.resume';
-const RECONNECT_TRIES = 5;
-let reconnectTries = 0;       // automatic reconnections left after a drop in mid-match
-let resyncSeq = false;        // after a resume, continue input seq from what the server applied
+// Binary Protobuf unless the page is opened with ?encoding=json (readable frames in the dev tools).
+const encoding = new URLSearchParams(location.search).get('encoding') === 'json' ? 'json' : 'binary';
+const client = new PlayfieldClient({
+  url: (location.protocol === 'https:' ? 'wss' : 'ws') + '://' + location.host + '/ws',
+  encoding,
+  game: arenaSchemas,
+  // The identity outlives the tab (the same player and rating next time); the resume token lives
+  // as long as the tab, so a reload takes the seat back and a new tab does not.
+  identityStore: webStore(globalThis.localStorage),
+  sessionStore: webStore(globalThis.sessionStorage),
+});
 
 // Hook for automated browser tests. Mutated in place so a held reference stays current.
-const hook = (window.playfield = { state: null, standings: null, playerId: null });
+const hook = (window.playfield = { state: null, standings: null, playerId: null, modes: null, mode: ARENA, client });
 
-let ws = null;
-let nextRequestId = 1;
-const pending = new Map();    // requestId -> kind, so an error can be tied to the request that failed
-let loggedIn = false;
-let wantQueue = false;        // join the queue as soon as login completes
+let mode = ARENA;             // the queue Play joins: arena or another mode of the arena game
 let queuedAt = 0;
 let busy = false;             // a login/joinQueue is in flight: Play is disabled meanwhile
 let note = 'Enter a name and press Play';
-let match = null;             // { roomId, tickRate, you, players: Map slot -> PlayerInfo, timeline, ended }
-let seq = 0;                  // last Input.seq sent in this match
+let match = null;             // { info, players: Map slot -> Seat, buffer, ended }
 let sentDir = { dx: 0, dy: 0 };
 let lastSendAt = 0;
 const keys = new Set();
@@ -57,7 +48,7 @@ const phase = () => document.body.dataset.phase;
 
 function setPhase(p) {
   document.body.dataset.phase = p;
-  ui.name.readOnly = loggedIn;          // the name is fixed once the server has accepted it
+  ui.name.readOnly = !!client.identity;   // the name is fixed once the server has accepted it
   updateStatus();
 }
 
@@ -71,7 +62,7 @@ function setNote(text) { note = text; updateStatus(); }
 function updateStatus() {
   const p = phase();
   ui.status.textContent =
-    p === 'queued' ? `In queue for ${MODE} · ${Math.floor((performance.now() - queuedAt) / 1000)}s`
+    p === 'queued' ? `In queue for ${mode} · ${Math.floor((performance.now() - queuedAt) / 1000)}s`
     : p === 'waiting' ? 'Match found, get ready…'
     : p === 'running' ? 'In match'
     : p === 'ended' ? 'Match over'
@@ -86,195 +77,141 @@ function toast(text) {
   toastTimer = setTimeout(() => ui.toast.classList.remove('show'), 4000);
 }
 
-// ---- connection ----------------------------------------------------------------------------
+const describe = (error) => error?.code ? `${error.code}${error.message.startsWith(error.code) ? error.message.slice(error.code.length) : ''}` : String(error);
 
-function connect() {
-  if (ws && ws.readyState <= WebSocket.OPEN) return;   // already connecting or open
-  const url = (location.protocol === 'https:' ? 'wss' : 'ws') + '://' + location.host + '/ws';
-  const sock = (ws = new WebSocket(url, ['playfield.v1.json']));
-  let opened = false;
-  setNote('Connecting…');
-  sock.onopen = () => { opened = true; resumeOrLogin(); };
-  sock.onmessage = (e) => {
-    if (typeof e.data !== 'string') return;            // JSON subprotocol: text frames only
-    let msg;
-    try { msg = JSON.parse(e.data); } catch { return; }
-    handle(msg);
-  };
-  sock.onclose = (e) => {
-    if (ws !== sock) return;                           // a stale socket we already replaced
-    // Dropped in mid-match (network, or the node going away): come back and take the seat again,
-    // unless another login took this player over (4001) or the server threw us out (4000).
-    const inMatch = match && !match.ended;
-    if (opened && inMatch && e.code !== 4001 && e.code !== 4000 && tabStore.get(RESUME_KEY) && reconnectTries > 0) {
-      reconnectTries--;
-      ws = null; loggedIn = false; pending.clear();
-      setNote('Connection lost, reconnecting…');
-      setTimeout(connect, 500);
-      return;
+// ---- lobby: modes, login, queue ------------------------------------------------------------
+
+// Modes of the arena game are played here; a mode of another game links to that game's page.
+async function showModes() {
+  let modes;
+  try { modes = await client.listModes(); } catch { modes = undefined; }
+  hook.modes = modes ?? null;
+  if (!modes || modes.length === 0) return;            // an older node: arena only
+  ui.modes.hidden = false;
+  ui['mode-list'].replaceChildren(...modes.map((m) => {
+    const details = `${m.matchSize} players · ${m.tickRate} Hz`;
+    if (m.game === ARENA) {
+      const label = el('label', 'mode');
+      const radio = el('input');
+      Object.assign(radio, { type: 'radio', name: 'mode', value: m.name, checked: m.name === mode });
+      radio.addEventListener('change', () => { mode = hook.mode = m.name; });
+      label.append(radio, el('span', 'mode-name', m.name), el('span', 'muted', details));
+      return label;
     }
-    ws = null; loggedIn = false; wantQueue = false; pending.clear();
-    match = null; keys.clear(); stick = null;
-    setBusy(false);
-    ui.ping.textContent = '– ms';
-    // The server says why it closed (draining, replaced by another login, too many errors).
-    const why = e.reason ? ` (${e.reason})` : '';
-    note = opened ? `Disconnected${why}. Press Play to reconnect.` : 'Cannot reach the server. Press Play to retry.';
-    setPhase(phase() === 'ended' ? 'ended' : 'login');
-  };
-}
-
-function send(msg, kind) {
-  if (!ws || ws.readyState !== WebSocket.OPEN) return false;
-  if (kind) {                                           // a reply is expected: tag it
-    pending.set(nextRequestId, kind);
-    msg = { requestId: nextRequestId++, ...msg };
-  }
-  ws.send(JSON.stringify(msg));
-  return true;
-}
-
-function resumeOrLogin() {
-  const resumeToken = tabStore.get(RESUME_KEY);
-  if (!resumeToken) { login(); return; }
-  setNote('Reconnecting…');
-  send({ resume: { resumeToken } }, 'resume');
-}
-
-function login() {
-  const name = ui.name.value.trim();
-  const token = store.get('playfield.token');
-  setNote('Logging in…');
-  send({ login: token ? { name, token } : { name } }, 'login');
+    if (m.page) {
+      const link = el('a', 'mode link');
+      link.href = m.page;
+      link.append(el('span', 'mode-name', `${m.name} ↗`), el('span', 'muted', details));
+      return link;
+    }
+    const other = el('span', 'mode unavailable');
+    other.append(el('span', 'mode-name', m.name), el('span', 'muted', 'no browser page'));
+    return other;
+  }));
 }
 
 // Play / Play again: log in first if needed, then queue.
-function play() {
+async function play() {
   const name = ui.name.value.trim();
   if (busy) return;
   if (!name) { setPhase('login'); ui.name.focus(); return; }
-  store.set('playfield.name', name);
+  names.set(NAME_KEY, name);
   setBusy(true);
-  if (loggedIn) { joinQueue(); return; }
-  if (phase() === 'ended') setPhase('login');       // show the lobby while (re)connecting
-  wantQueue = true;
-  if (ws && ws.readyState === WebSocket.OPEN) login(); else connect();
-}
-
-function joinQueue() {
-  wantQueue = false;
-  setNote('Joining queue…');
-  send({ joinQueue: { mode: MODE } }, 'joinQueue');
-}
-
-// ---- server messages -----------------------------------------------------------------------
-
-const handlers = {
-  loginOk(b) {
-    loggedIn = true;
-    hook.playerId = b.playerId || null;
-    if (b.token) store.set('playfield.token', b.token);
-    if (b.resumeToken) tabStore.set(RESUME_KEY, b.resumeToken);
-    if (b.name) ui.name.value = b.name;
-    ui.name.readOnly = true;
-    setNote(`Logged in as ${b.name || ui.name.value}`);
-    sendPing();
-    if (wantQueue) joinQueue();
-  },
-  // A dropped session taken back (after a reload or a lost connection): back in the match if the
-  // seat was still held, else in the lobby as the same player.
-  resumed(b) {
-    const wasInMatch = match && !match.ended ? match : null;
-    handlers.loginOk(b.login || {});
-    if (b.match) {
-      if (!wasInMatch || wasInMatch.roomId !== b.match.roomId) handlers.matchFound(b.match);
-      resyncSeq = true;
-      setNote('Back in the match');
-    } else {
-      match = null;
-      setPhase('login');
+  if (phase() === 'ended') setPhase('login');          // show the lobby while (re)connecting
+  try {
+    if (!client.identity) {
+      setNote('Connecting…');
+      await client.connect();
+      setNote('Logging in…');
+      const me = await client.login({ name });
+      ui.name.value = me.name;
     }
-  },
-  queued() {
-    queuedAt = performance.now();
-    setBusy(false);
-    setPhase('queued');
-  },
-  queueLeft() {
-    setNote('Left the queue');
+    setNote('Joining queue…');
+    await client.joinQueue(mode);
+  } catch (error) {
+    if (error?.code === 'ALREADY_QUEUED') { onQueued(); return; }
+    toast(describe(error));
+    setNote(client.identity ? 'Could not join the queue' : 'Cannot reach the server. Press Play to retry.');
     setPhase('login');
-  },
-  matchFound(b) {
-    const players = new Map((b.players || []).map((p) => [num(p.slot), p]));
-    const tickRate = num(b.tickRate) || 20;
-    match = { roomId: b.roomId || '', tickRate, you: b.yourPlayerId || hook.playerId, players, timeline: new Timeline(tickRate) };
-    hook.playerId = match.you;
-    hook.state = null;
-    hook.standings = null;
-    seq = 0; sentDir = { dx: 0, dy: 0 }; lastSendAt = 0;   // seq restarts at 1 in every match
-    reconnectTries = RECONNECT_TRIES;
-    document.activeElement?.blur?.();                        // so arrow keys reach the game
-    setPhase('waiting');
-    renderHud({});
-  },
-  state(s) {
-    // Ignore left-overs from another room and late frames after the result is in.
-    if (!match || match.ended || (s.roomId && s.roomId !== match.roomId)) return;
-    const game = s.game || {};
-    if (!match.timeline.push(num(s.tick), game, performance.now())) return;
-    hook.state = s;
-    if (resyncSeq) { seq = Math.max(seq, num(s.lastInputSeq)); resyncSeq = false; }
-    if (s.phase === 'ROOM_PHASE_RUNNING' && phase() !== 'running') { setPhase('running'); pushInput(true); }
-    else if (s.phase === 'ROOM_PHASE_WAITING' && phase() !== 'waiting') setPhase('waiting');
-    renderHud(game);
-  },
-  matchEnd(b) {
-    if (!match || (b.roomId && b.roomId !== match.roomId)) return;
-    match.ended = true;
-    hook.standings = b.standings || [];
-    renderStandings(hook.standings);
-    keys.clear(); stick = null;
-    setPhase('ended');
-  },
-  pong(b) {
-    const rtt = Date.now() - num(b.clientTime);
-    if (rtt >= 0 && rtt < 60000) ui.ping.textContent = `${rtt} ms`;
-  },
-  error(b, kind) {
-    const code = b.code || 'ERROR';
-    if (kind === 'resume') {                          // the seat is gone or the token spent: log in afresh
-      tabStore.del(RESUME_KEY);
-      match = null;
-      if (code === 'RESUME_EXPIRED') toast('Your seat was given up while you were away');
-      setPhase('login');
-      login();
-      return;
-    }
-    if (kind === 'login' && (code === 'INVALID_TOKEN' || code === 'TOKEN_EXPIRED')) {
-      store.del('playfield.token');                   // stale identity: start over as a new guest
-      login();
-      return;
-    }
-    if (kind === 'joinQueue' && code === 'ALREADY_QUEUED') { handlers.queued(); return; }
-    toast(`${code}${b.message ? ': ' + b.message : ''}`);
-    if (kind === 'login' || kind === 'joinQueue') {
-      wantQueue = false;
-      setBusy(false);
-      setNote(kind === 'login' ? 'Login failed' : 'Could not join the queue');
-      setPhase(phase() === 'ended' ? 'login' : phase());
-    }
-  },
-};
-
-function handle(msg) {
-  const kind = msg.requestId ? pending.get(msg.requestId) : undefined;
-  if (msg.requestId) pending.delete(msg.requestId);
-  for (const k in handlers) if (msg[k]) return handlers[k](msg[k], kind);
+  } finally {
+    setBusy(false);
+  }
 }
 
-function sendPing() {
-  if (loggedIn) send({ ping: { clientTime: String(Date.now()) } }, 'ping');
+function onQueued() {
+  queuedAt = performance.now();
+  setBusy(false);
+  setPhase('queued');
 }
+
+// ---- what the SDK reports ------------------------------------------------------------------
+
+client.on('loggedIn', (me) => {
+  hook.playerId = me.playerId;
+  ui.name.value = me.name || ui.name.value;
+  ui.name.readOnly = true;
+  setNote(`Logged in as ${me.name}`);
+});
+
+client.on('queued', onQueued);
+client.on('queueLeft', () => { setNote('Left the queue'); setPhase('login'); });
+
+client.on('matchFound', (info) => {
+  const players = new Map(info.players.map((p) => [p.slot, p]));
+  const buffer = new InterpolationBuffer({ tickRate: info.tickRate, delayMs: 2000 / info.tickRate, interpolate: blendArena });
+  match = { info, players, buffer, ended: false };
+  hook.playerId = info.you;
+  hook.state = null;
+  hook.standings = null;
+  sentDir = { dx: 0, dy: 0 }; lastSendAt = 0;
+  document.activeElement?.blur?.();                    // so arrow keys reach the game
+  setPhase('waiting');
+  renderHud(null);
+});
+
+client.on('state', (s) => {
+  if (!match || match.ended || s.roomId !== match.info.roomId || !s.game) return;
+  match.buffer.push(s.tick, s.game, s.receivedAt);
+  hook.state = { roomId: s.roomId, tick: s.tick, lastInputSeq: s.lastInputSeq, phase: s.phase };
+  if (s.phase === 'running' && phase() !== 'running') { setPhase('running'); pushInput(true); }
+  else if (s.phase === 'waiting' && phase() !== 'waiting') setPhase('waiting');
+  renderHud(s.game);
+});
+
+client.on('matchEnd', (end) => {
+  if (match) match.ended = true;
+  hook.standings = end.standings;
+  renderStandings(end.standings);
+  keys.clear(); stick = null;
+  setPhase('ended');
+});
+
+client.on('pong', (sample) => { ui.ping.textContent = `${Math.round(sample.rttMs)} ms`; });
+
+// Errors no request was waiting for, such as an input the server refused.
+client.on('error', (error) => toast(describe(error)));
+
+client.on('close', (event) => {
+  ui.ping.textContent = '– ms';
+  if (event.willReconnect) { setNote('Connection lost, reconnecting…'); toast('Connection lost, reconnecting…'); return; }
+  match = null; keys.clear(); stick = null;
+  setBusy(false);
+  // The server says why it closed (replaced by another login, too many errors).
+  note = `Disconnected${event.reason ? ` (${event.reason})` : ''}. Press Play to reconnect.`;
+  setPhase(phase() === 'ended' ? 'ended' : 'login');
+});
+
+client.on('resumed', (back) => {
+  if (back.match) setNote('Back in the match');
+  else { match = null; setPhase(back.requeued ? 'queued' : 'login'); setNote('Reconnected'); }
+});
+
+client.on('sessionLost', (lost) => {
+  match = null;
+  toast(lost.reason === 'RESUME_EXPIRED' ? 'Your seat was given up while you were away' : 'The connection is lost. Press Play to go on.');
+  setNote('Press Play to go on');
+  setPhase('login');
+});
 
 // ---- input ---------------------------------------------------------------------------------
 
@@ -298,15 +235,15 @@ function currentDir() {
 }
 
 // Sends the current direction: at once when `urgent` and it changed (key press/release),
-// otherwise no more than every INPUT_MS, and only while moving or after a change.
+// otherwise no more than every INPUT_MS, and only while moving or after a change. The SDK
+// numbers it, and keeps it for a resend if the connection drops before the server applied it.
 function pushInput(urgent = false) {
   if (phase() !== 'running') return;
   const d = currentDir();
   const changed = d.dx !== sentDir.dx || d.dy !== sentDir.dy;
   if (!changed && !d.dx && !d.dy) return;
   if (!(urgent && changed) && performance.now() - lastSendAt < INPUT_MS - 5) return;
-  seq += 1;
-  if (send({ input: { seq, game: { '@type': INPUT_TYPE, dx: d.dx, dy: d.dy } } })) {
+  if (client.sendInput(d) !== undefined) {
     sentDir = d;
     lastSendAt = performance.now();
   }
@@ -369,13 +306,13 @@ function el(tag, cls, text) {
 }
 
 const nameOf = (slot) => match?.players.get(slot)?.name || `Player ${slot + 1}`;
-const isMe = (slot) => !!match?.you && match.players.get(slot)?.playerId === match.you;
+const isMe = (slot) => !!match && match.players.get(slot)?.playerId === match.info.you;
 
 function renderHud(game) {
-  const left = Math.ceil(num(game.ticksLeft) / (match?.tickRate || 20));
-  ui.time.textContent = game.ticksLeft === undefined ? '–:––' : `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
-  ui.goal.textContent = num(game.scoreLimit) ? `First to ${num(game.scoreLimit)} wins` : '';
-  const bySlot = new Map((game.players || []).map((p) => [num(p.slot), p]));
+  const left = Math.ceil(num(game?.ticksLeft) / (match?.info.tickRate || 20));
+  ui.time.textContent = game ? `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}` : '–:––';
+  ui.goal.textContent = num(game?.scoreLimit) ? `First to ${num(game.scoreLimit)} wins` : '';
+  const bySlot = new Map((game?.players || []).map((p) => [p.slot, p]));
   const slots = [...new Set([...(match?.players.keys() || []), ...bySlot.keys()])];
   const rows = slots.map((slot) => ({ slot, score: num(bySlot.get(slot)?.score), gone: bySlot.get(slot)?.present === false }))
     .sort((a, b) => b.score - a.score || a.slot - b.slot);
@@ -390,37 +327,47 @@ function renderHud(game) {
 
 function renderStandings(list) {
   ui.standings.replaceChildren(...list.map((s) => {
-    const before = num(s.ratingBefore), after = num(s.ratingAfter), delta = after - before;
+    const delta = s.ratingAfter - s.ratingBefore;
     const tr = el('tr', s.playerId === hook.playerId ? 'me' : '');
-    const rating = el('td', 'rating', `${before} → ${after} `);
+    const rating = el('td', 'rating', `${s.ratingBefore} → ${s.ratingAfter} `);
     rating.append(el('span', delta > 0 ? 'up' : delta < 0 ? 'down' : 'same', `(${delta > 0 ? '+' : ''}${delta})`));
-    tr.append(el('td', '', String(num(s.rank))), el('td', '', s.name || ''), el('td', '', String(num(s.score))), rating);
+    tr.append(el('td', '', String(s.rank)), el('td', '', s.name), el('td', '', String(s.score)), rating);
     return tr;
   }));
 }
 
 // ---- wiring --------------------------------------------------------------------------------
 
-ui.name.value = store.get('playfield.name') || '';
+ui.name.value = names.get(NAME_KEY) || '';
 ui.lobby.addEventListener('submit', (e) => { e.preventDefault(); play(); });
-ui.cancel.addEventListener('click', () => send({ leaveQueue: {} }, 'leaveQueue'));
+ui.cancel.addEventListener('click', () => client.leaveQueue().catch((error) => toast(describe(error))));
 ui.again.addEventListener('click', play);
-ui.back.addEventListener('click', () => { match = null; renderHud({}); setPhase('login'); });
+ui.back.addEventListener('click', () => { match = null; renderHud(null); setPhase('login'); });
 ui.leave.addEventListener('click', () => {
-  send({ leaveMatch: {} });
-  match = null; keys.clear(); stick = null;   // later messages for that room are ignored
-  renderHud({});
+  client.leaveMatch().catch(() => undefined);   // the seat is given up either way
+  match = null; keys.clear(); stick = null;      // later messages for that room are ignored
+  renderHud(null);
   setNote('You left the match');
   setPhase('login');
 });
 
 setInterval(() => pushInput(), INPUT_MS);        // repeats a held direction
-setInterval(sendPing, PING_MS);
 setInterval(() => { if (phase() === 'queued') updateStatus(); }, 250);
 setPhase('login');
-startRenderer(ui.canvas, ui.stage, () => ({
-  timeline: match?.timeline, isMe, nameOf, waiting: phase() === 'waiting', stick,
+startRenderer(ui.canvas, ui.stage, (now) => ({
+  game: match?.buffer.sample(now)?.state ?? null, isMe, nameOf, waiting: phase() === 'waiting', stick,
 }));
+showModes();
 
 // After a reload, take the session (and the seat, if the match is still on) straight back.
-if (tabStore.get(RESUME_KEY)) connect();
+if (client.canResume) {
+  setNote('Reconnecting…');
+  client.connect()
+    .then(() => client.resume())
+    .then((back) => { if (!back.match) setNote(`Logged in as ${back.identity.name}`); })
+    .catch((error) => {
+      if (error?.code === 'RESUME_EXPIRED') toast('Your seat was given up while you were away');
+      setNote('Enter a name and press Play');
+      setPhase('login');
+    });
+}

@@ -1,63 +1,31 @@
-// Canvas drawing for the arena, and the state timeline that makes 20 Hz updates look smooth.
+// Canvas drawing for the arena, and how two arena states blend for the SDK's interpolation
+// buffer, which makes 20 Hz states look smooth.
 
-// Proto3 JSON from this server prints every field, but be lenient: missing means zero,
-// and 64-bit integers arrive as strings.
+// Lenient numbers: missing means zero (64-bit values would be bigints or strings).
 export const num = (v) => Number(v ?? 0) || 0;
 
 const COLORS = ['#4fc3f7', '#ff8a65', '#aed581', '#ce93d8', '#ffd54f', '#f06292', '#4db6ac', '#9fa8da'];
 export const colorOf = (slot) => COLORS[slot % COLORS.length];
 export const STICK_RADIUS = 50;   // CSS px of drag that means full speed
 
-// Recent ArenaStates of one match, by tick. Rendering samples a point one state interval
-// (normally 1 tick) behind the newest state, so there is nearly always a later state to
-// interpolate towards, even if the server sends a state only every few ticks. The render clock runs
-// on real time and is only nudged towards that target, which hides arrival jitter instead of
-// snapping on every packet.
-export class Timeline {
-  constructor(tickRate) {
-    this.tickMs = 1000 / tickRate;
-    this.snaps = [];               // { tick, at, game }
-    this.renderTick = null;
-  }
-
-  // False for a duplicate or out-of-order state, which the caller should ignore.
-  push(tick, game, now) {
-    const last = this.snaps[this.snaps.length - 1];
-    if (last && tick <= last.tick) return false;
-    this.snaps.push({ tick, at: now, game });
-    if (this.snaps.length > 12) this.snaps.shift();
-    return true;
-  }
-
-  sample(now, dt) {
-    const snaps = this.snaps;
-    if (!snaps.length) return null;
-    const last = snaps[snaps.length - 1];
-    const gap = snaps.length > 1 ? last.tick - snaps[snaps.length - 2].tick : 1;
-    const target = Math.min(last.tick, last.tick - gap + (now - last.at) / this.tickMs);
-    if (this.renderTick === null || Math.abs(target - this.renderTick) > Math.max(3, 2 * gap)) this.renderTick = target;
-    else this.renderTick = Math.min(last.tick, this.renderTick + dt / this.tickMs + (target - this.renderTick) * 0.1);
-    const rt = this.renderTick;
-    let i = snaps.length - 1;
-    while (i > 0 && snaps[i].tick > rt) i--;
-    const a = snaps[i], b = snaps[i + 1] || a;
-    const t = b === a ? 0 : Math.min(1, Math.max(0, (rt - a.tick) / (b.tick - a.tick)));
-    const jump = (num(a.game.width) || 800) / 4;
-    const players = (a.game.players || []).map((p) => {
-      const q = (b.game.players || []).find((o) => num(o.slot) === num(p.slot)) || p;
-      const ax = num(p.x), ay = num(p.y), bx = num(q.x), by = num(q.y);
-      if (Math.hypot(bx - ax, by - ay) > jump) return { ...q, x: bx, y: by };   // respawn: don't slide
-      return { ...q, x: ax + (bx - ax) * t, y: ay + (by - ay) * t };
-    });
-    return { game: a.game, players };
-  }
+// An ArenaState `alpha` of the way from `a` to `b`: players slide, except across a respawn (a
+// jump of a quarter of the field), where sliding would draw them crossing the field; pickups
+// are whole things and come from the nearer state.
+export function blendArena(a, b, alpha) {
+  const jump = (num(b.width) || 800) / 4;
+  const players = b.players.map((q) => {
+    const p = a.players.find((o) => o.slot === q.slot);
+    if (!p || Math.hypot(q.x - p.x, q.y - p.y) > jump) return q;
+    return { ...q, x: p.x + (q.x - p.x) * alpha, y: p.y + (q.y - p.y) * alpha };
+  });
+  return { ...(alpha < 0.5 ? a : b), players };
 }
 
-// Draws every animation frame. scene() supplies what to draw:
-// { timeline, isMe(slot), nameOf(slot), waiting, stick }.
+// Draws every animation frame. scene(now) supplies what to draw:
+// { game (an ArenaState, or null before the first), isMe(slot), nameOf(slot), waiting, stick }.
 export function startRenderer(canvas, stage, scene) {
   const ctx = canvas.getContext('2d');
-  let w = 0, h = 0, dpr = 1, lastFrame = 0;
+  let w = 0, h = 0, dpr = 1;
 
   // Backing store in device pixels so circles and text stay crisp on HiDPI screens.
   const resize = () => {
@@ -73,11 +41,9 @@ export function startRenderer(canvas, stage, scene) {
 
   function frame(now) {
     requestAnimationFrame(frame);
-    const dt = lastFrame ? Math.min(now - lastFrame, 250) : 0;
-    lastFrame = now;
-    const sc = scene();
-    const v = sc.timeline ? sc.timeline.sample(now, dt) : null;
-    const g = v ? v.game : {};
+    const sc = scene(now);
+    const v = sc.game;
+    const g = v || {};
     const aw = num(g.width) || 800, ah = num(g.height) || 600;
     const s = Math.max(0.01, Math.min((w - 24) / aw, (h - 24) / ah));   // fit, keep aspect ratio
     const ox = (w - aw * s) / 2, oy = (h - ah * s) / 2;
@@ -110,7 +76,7 @@ export function startRenderer(canvas, stage, scene) {
       ctx.font = `600 ${Math.max(11, Math.round(pr * 0.8))}px system-ui, sans-serif`;
       ctx.textAlign = 'center'; ctx.textBaseline = 'bottom';
       // Own player last so it is never hidden under someone else.
-      const order = v.players.filter((p) => p.present !== false)
+      const order = g.players.filter((p) => p.present !== false)
         .sort((a, b) => sc.isMe(num(a.slot)) - sc.isMe(num(b.slot)));
       for (const p of order) {
         const slot = num(p.slot), me = sc.isMe(slot);
