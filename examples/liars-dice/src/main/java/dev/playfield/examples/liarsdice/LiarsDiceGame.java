@@ -51,12 +51,16 @@ final class LiarsDiceGame implements Game {
     return new LiarsDiceGame(rules, new SnapshotReader(rules, playersOf(setup)).read(snapshot));
   }
 
+  /**
+   * A tick once the match is over changes nothing. A leave can end the match between two ticks,
+   * and a host that looks at {@link #finished()} only after a tick still ticks once more: that tick
+   * must let it see the end, not fail.
+   */
   @Override
   public void tick(List<PlayerInput> inputs) {
-    if (finished()) {
-      throw new IllegalStateException("the match is over; no more ticks");
+    if (!finished()) {
+      referee.tick(inputs);
     }
-    referee.tick(inputs);
   }
 
   @Override

@@ -16,6 +16,7 @@ import dev.playfield.examples.liarsdice.proto.SeatStatus;
 import dev.playfield.examples.liarsdice.proto.Stage;
 import dev.playfield.game.Game;
 import dev.playfield.game.Standing;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A player leaving mid-game is out at once with their dice; the game goes on without them. */
@@ -69,6 +70,18 @@ class LeaveTest {
     assertThat(state(game, 1).hasRoundEnd()).isFalse();
     assertThat(game.standings()).containsExactly(
         new Standing(1, 1, 2), new Standing(0, 2, 0), new Standing(2, 2, 0));
+  }
+
+  @Test
+  void aTickAfterALeaveEndedTheMatchChangesNothing() {
+    game.leave(2);
+    game.leave(0);
+    byte[] over = game.snapshot();
+
+    game.tick(List.of(bid(1, 1, 1, 1)));
+
+    assertThat(game.snapshot()).isEqualTo(over);
+    assertThat(game.finished()).isTrue();
   }
 
   @Test
