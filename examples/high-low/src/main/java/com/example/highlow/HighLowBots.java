@@ -39,7 +39,7 @@ public final class HighLowBots implements GameBots {
     public void matchStarted(int slot, int players) {
       this.slot = slot;
       low = 1;
-      high = 100;
+      high = Integer.MAX_VALUE; // narrowed to the state's max_number by the first state
       answeredTurn = -1;
       last = null;
     }
@@ -50,6 +50,9 @@ public final class HighLowBots implements GameBots {
         last = state.unpack(HighLowState.class);
       } catch (InvalidProtocolBufferException e) {
         last = null;
+      }
+      if (last != null) {
+        high = Math.min(high, last.getMaxNumber());
       }
       if (last != null && last.getHint().equals("higher")) {
         low = Math.max(low, last.getLastGuess() + 1);

@@ -2,6 +2,7 @@ package com.example.highlow;
 
 import com.example.highlow.proto.Guess;
 import com.example.highlow.proto.HighLowState;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import dev.playfield.game.Game;
 import dev.playfield.game.GameSetup;
@@ -12,25 +13,34 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One match of high-low. The host calls it from one thread; it reads no clock and no randomness but its seed. */
+/**
+ * One match of high-low. The host calls it from one thread. It reads no clock: time is ticks, and
+ * a turn that lasts longer than turn-seconds times the tick rate passes to the next player.
+ */
 final class HighLowGame implements Game {
 
   private final int players;
   private final int secret;
+  private final long ticksPerTurn;
   private final boolean[] left;
+  private long ticksInTurn;
   private HighLowState state;
 
-  private HighLowGame(int players, int secret, boolean[] left, HighLowState state) {
-    this.players = players;
+  private HighLowGame(GameSetup setup, int secret, boolean[] left, long ticksInTurn, HighLowState state) {
+    this.players = setup.players();
     this.secret = secret;
+    this.ticksPerTurn = state.getTurnSeconds() * (long) setup.tickRate();
     this.left = left;
+    this.ticksInTurn = ticksInTurn;
     this.state = state;
   }
 
   static HighLowGame start(GameSetup setup) {
     int max = (int) setup.number("max-number", 100);
+    int turnSeconds = (int) setup.number("turn-seconds", 30);
     int secret = 1 + new SeededRandom(setup.seed()).nextInt(max);
-    return new HighLowGame(setup.players(), secret, new boolean[setup.players()], HighLowState.getDefaultInstance());
+    HighLowState first = HighLowState.newBuilder().setMaxNumber(max).setTurnSeconds(turnSeconds).build();
+    return new HighLowGame(setup, secret, new boolean[setup.players()], 0, first);
   }
 
   @Override
@@ -47,6 +57,12 @@ final class HighLowGame implements Game {
         next.setHint(number < secret ? "higher" : "lower").setTurnSlot(nextPlayer(input.slot()));
       }
       state = next.build();
+      ticksInTurn = 0;
+    }
+    if (!finished() && ++ticksInTurn > ticksPerTurn) {
+      state = state.toBuilder().setHint("timeout").setTurn(state.getTurn() + 1)
+          .setTurnSlot(nextPlayer(state.getTurnSlot())).build();
+      ticksInTurn = 0;
     }
   }
 
@@ -54,7 +70,8 @@ final class HighLowGame implements Game {
   public void leave(int slot) {
     left[slot] = true;
     if (!finished() && slot == state.getTurnSlot()) {
-      state = state.toBuilder().setTurnSlot(nextPlayer(slot)).build();
+      state = state.toBuilder().setTurn(state.getTurn() + 1).setTurnSlot(nextPlayer(slot)).build();
+      ticksInTurn = 0;
     }
   }
 
@@ -97,7 +114,7 @@ final class HighLowGame implements Game {
   @Override
   public byte[] snapshot() {
     byte[] view = state.toByteArray();
-    ByteBuffer out = ByteBuffer.allocate(4 + players + view.length).putInt(secret);
+    ByteBuffer out = ByteBuffer.allocate(4 + 8 + players + view.length).putInt(secret).putLong(ticksInTurn);
     for (boolean gone : left) {
       out.put((byte) (gone ? 1 : 0));
     }
@@ -108,14 +125,15 @@ final class HighLowGame implements Game {
     try {
       ByteBuffer in = ByteBuffer.wrap(snapshot);
       int secret = in.getInt();
+      long ticksInTurn = in.getLong();
       boolean[] left = new boolean[setup.players()];
       for (int slot = 0; slot < left.length; slot++) {
         left[slot] = in.get() == 1;
       }
       byte[] view = new byte[in.remaining()];
       in.get(view);
-      return new HighLowGame(setup.players(), secret, left, HighLowState.parseFrom(view));
-    } catch (RuntimeException | com.google.protobuf.InvalidProtocolBufferException e) {
+      return new HighLowGame(setup, secret, left, ticksInTurn, HighLowState.parseFrom(view));
+    } catch (RuntimeException | InvalidProtocolBufferException e) {
       throw new IllegalArgumentException("not a high-low snapshot", e);
     }
   }

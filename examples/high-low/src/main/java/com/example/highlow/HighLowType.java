@@ -23,7 +23,7 @@ public final class HighLowType implements GameType {
 
   @Override
   public List<GameMode> modes() {
-    return List.of(new GameMode("high-low", 4, 2, 10, Map.of("max-number", 100)));
+    return List.of(new GameMode("high-low", 4, 2, 10, Map.of("max-number", 100, "turn-seconds", 30)));
   }
 
   @Override
