@@ -1,6 +1,6 @@
 /**
  * The reference game "arena": its messages, generated from `playfield/arena/arena.proto`, and
- * the schemas to give a {@link PlayfieldClient}: `new PlayfieldClient({ url, game: arenaSchemas })`.
+ * the schemas to give a `PlayfieldClient`: `new PlayfieldClient({ url, game: arenaSchemas })`.
  * @packageDocumentation
  */
 import type { GameSchemas } from './game-types.js';
