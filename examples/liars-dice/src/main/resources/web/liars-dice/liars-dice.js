@@ -189,10 +189,12 @@
     },
     state(s) {
       if (!match || match.ended || (s.roomId && s.roomId !== match.roomId) || !s.game) return;
+      const turnBefore = game ? num(game.turn) : 0;
       game = s.game;
       hook.state = s;
       if (resyncSeq) { seq = Math.max(seq, num(s.lastInputSeq)); resyncSeq = false; }
-      if (num(s.lastInputSeq) >= awaitingSeq) awaitingSeq = 0;
+      // The action was applied, or the table moved on without it (dropped, or the turn ran out).
+      if (num(s.lastInputSeq) >= awaitingSeq || num(game.turn) !== turnBefore) awaitingSeq = 0;
       if (s.phase === 'ROOM_PHASE_RUNNING') {
         tickOffset = Math.min(tickOffset, num(s.tick) - num(game.updatedAtTick));
         clock = { gameTick: num(s.tick) - tickOffset, at: performance.now() };

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,37 +67,42 @@ class LiarsDiceNodeIT {
     }
   }
 
-  @Test
-  void twoClientsPlayAMatchToTheEndOnARealNode() throws Exception {
+  private static NodeProcess node;
+
+  @BeforeAll
+  static void startNode() throws Exception {
     Path serverJar = Path.of(System.getProperty("playfield.jar", ""));
     assumeTrue(Files.isRegularFile(serverJar), "no server jar at " + serverJar.toAbsolutePath());
     Path gameJar = Path.of(System.getProperty("liars-dice.jar", "target/liars-dice.jar"));
+    node = NodeProcess.start(serverJar, gameJar, CONFIG);
+  }
 
-    try (NodeProcess node = NodeProcess.start(serverJar, gameJar, CONFIG);
-        JsonPlayer annClient = JsonPlayer.connect(node.port());
-        JsonPlayer bobClient = JsonPlayer.connect(node.port())) {
-      assertThat(get(node, "/api/modes")).contains("\"name\":\"liars-dice\"").contains("\"stateStream\":\"ON_CHANGE\"");
-      assertThat(get(node, "/games/liars-dice/")).contains("<title>Playfield · Liar's Dice</title>");
-      assertThat(get(node, "/games/liars-dice/liars-dice.js")).contains("playfield.liarsdice.LiarsDiceInput");
+  @AfterAll
+  static void stopNode() throws Exception {
+    if (node != null) {
+      node.close();
+    }
+  }
 
+  @Test
+  void theNodeListsTheModeAndServesThePage() throws Exception {
+    assertThat(get("/api/modes")).contains("\"name\":\"liars-dice\"").contains("\"stateStream\":\"ON_CHANGE\"")
+        .contains("\"page\":\"/games/liars-dice/\"");
+    assertThat(get("/games/liars-dice/")).contains("<title>Playfield · Liar's Dice</title>");
+    assertThat(get("/games/liars-dice/liars-dice.js")).contains("playfield.liarsdice.LiarsDiceInput");
+    assertThat(get("/games/liars-dice/liars-dice.css")).contains(".die");
+  }
+
+  @Test
+  void twoClientsPlayAMatchToTheEndOnARealNode() throws Exception {
+    try (JsonPlayer annClient = JsonPlayer.connect(node.port()); JsonPlayer bobClient = JsonPlayer.connect(node.port())) {
       LiarsDiceBots bots = new LiarsDiceBots();
       List<Seat> seats = List.of(
           new Seat("ann", annClient, bots.create("cautious", 1)),
           new Seat("bob", bobClient, bots.create("bluffer", 2)));
-      for (Seat seat : seats) {
-        seat.client.request("\"login\":{\"name\":\"" + seat.name + "\"}");
-        seat.client.await("loginOk", 10_000);
-        seat.client.request("\"joinQueue\":{\"mode\":\"liars-dice\"}");
-        seat.client.await("queued", 10_000);
-      }
-      String roomId = null;
-      for (Seat seat : seats) {
-        Struct found = seat.client.await("matchFound", 20_000);
-        roomId = JsonPlayer.text(found, "roomId");
-        seat.bot.matchStarted(0, 2);
-      }
+      String roomId = seatTogether(seats);
 
-      play(seats, node);
+      play(seats);
 
       for (Seat seat : seats) {
         assertThat(seat.matchEnd).as(seat.name + "'s matchEnd").isNotNull();
@@ -112,7 +119,48 @@ class LiarsDiceNodeIT {
     }
   }
 
-  private static void play(List<Seat> seats, NodeProcess node) throws Exception {
+  /**
+   * Regression: a leave that left one player ended the game between two ticks, the room ticked it
+   * again, and the game's refusal to tick after its end kept the match from ever ending.
+   */
+  @Test
+  void whenOnePlayerLeavesTheOtherWinsAtOnce() throws Exception {
+    try (JsonPlayer carlClient = JsonPlayer.connect(node.port()); JsonPlayer dinaClient = JsonPlayer.connect(node.port())) {
+      LiarsDiceBots bots = new LiarsDiceBots();
+      List<Seat> seats = List.of(
+          new Seat("carl", carlClient, bots.create("cautious", 3)), new Seat("dina", dinaClient, bots.create("cautious", 4)));
+      seatTogether(seats);
+      carlClient.await("state", 10_000);
+
+      dinaClient.request("\"leaveMatch\":{}");
+      dinaClient.await("matchLeft", 10_000);
+
+      Struct end = carlClient.await("matchEnd", 10_000);
+      List<Value> standings = JsonPlayer.list(end, "standings");
+      assertThat(standings).extracting(s -> JsonPlayer.text(s.getStructValue(), "name")).containsExactly("carl", "dina");
+      assertThat(standings.get(1).getStructValue().getFieldsOrThrow("left").getBoolValue()).isTrue();
+    }
+  }
+
+  /** Logs the players in, queues them, and returns the room the matchmaker seats them in. */
+  private static String seatTogether(List<Seat> seats) throws InterruptedException {
+    for (Seat seat : seats) {
+      seat.client.request("\"login\":{\"name\":\"" + seat.name + "\"}");
+      seat.client.await("loginOk", 10_000);
+      seat.client.request("\"joinQueue\":{\"mode\":\"liars-dice\"}");
+      seat.client.await("queued", 10_000);
+    }
+    String roomId = null;
+    for (Seat seat : seats) {
+      Struct found = seat.client.await("matchFound", 20_000);
+      assertThat(roomId == null || roomId.equals(JsonPlayer.text(found, "roomId"))).as("one room for both").isTrue();
+      roomId = JsonPlayer.text(found, "roomId");
+      seat.bot.matchStarted(0, seats.size());
+    }
+    return roomId;
+  }
+
+  private static void play(List<Seat> seats) throws Exception {
     long deadline = System.nanoTime() + MATCH_LIMIT.toNanos();
     while (seats.stream().anyMatch(seat -> seat.matchEnd == null)) {
       if (System.nanoTime() > deadline) {
@@ -192,7 +240,7 @@ class LiarsDiceNodeIT {
     return (int) standing.getStructValue().getFieldsOrThrow("rank").getNumberValue();
   }
 
-  private static String get(NodeProcess node, String path) throws Exception {
+  private static String get(String path) throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path)).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
