@@ -37,6 +37,7 @@ public final class Room {
   private long countdownTicks;
   private long tick;
   private Phase phase = Phase.WAITING;
+  private RuntimeException failure;
 
   /**
    * @param graceTicks how long a disconnected player keeps the seat before leaving the match
@@ -165,7 +166,12 @@ public final class Room {
       seat.present = false;
       seat.inputs.clear();
       if (playing()) {
-        game.leave(seat.slot);
+        try {
+          game.leave(seat.slot);
+        } catch (RuntimeException e) {
+          failure = e;
+          phase = Phase.FINISHED;
+        }
       }
     }
     return empty();
@@ -183,18 +189,30 @@ public final class Room {
     tick++;
     Phase before = phase;
     seats.pastGrace(tick, graceTicks).forEach(this::leave);
-    if (phase == Phase.WAITING) {
-      if (--countdownTicks <= 0) {
-        phase = Phase.RUNNING;
+    try {
+      if (phase == Phase.WAITING) {
+        if (--countdownTicks <= 0) {
+          phase = Phase.RUNNING;
+        }
+      } else if (!game.finished()) { // a leave may have ended it since the last tick
+        game.tick(drainInputs());
       }
-    } else {
-      game.tick(drainInputs());
-      if (game.finished()) {
+      if (phase == Phase.RUNNING && game.finished()) {
         phase = Phase.FINISHED;
       }
+      boolean due = tick % mode.stateEveryTicks() == 0 || phase != before;
+      return due ? frames.byGateway(tick, wirePhase()) : Map.of();
+    } catch (RuntimeException e) {
+      // A game's bug must end its room, not leave it ticking nothing with its players waiting.
+      failure = e;
+      phase = Phase.FINISHED;
+      return Map.of();
     }
-    boolean due = tick % mode.stateEveryTicks() == 0 || phase != before;
-    return due ? frames.byGateway(tick, wirePhase()) : Map.of();
+  }
+
+  /** What the game threw, if a call into it failed; the room is then finished. */
+  public RuntimeException failure() {
+    return failure;
   }
 
   /** Ends the match now, whatever the game says (every player gone, an operator, a drain). */

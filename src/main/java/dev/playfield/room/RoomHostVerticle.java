@@ -159,6 +159,12 @@ public final class RoomHostVerticle extends VerticleBase {
   /** After each tick: end what is over, replicate what is due. False when the room stops ticking. */
   private boolean afterTick(HostedRoom hosted) {
     Room room = hosted.room;
+    if (room.failure() != null) {
+      log.error("room {}: the game {} failed; the match ends with ratings unchanged", room.id(),
+          room.mode().game(), room.failure());
+      finisher.finish(hosted, MatchFinisher.Outcome.CUT_SHORT, "the game failed: " + room.failure());
+      return false;
+    }
     if (room.phase() == Room.Phase.FINISHED) {
       finisher.finish(hosted, MatchFinisher.Outcome.PLAYED, "the game ended");
       return false;

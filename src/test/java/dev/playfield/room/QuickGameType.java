@@ -21,9 +21,20 @@ import java.util.Optional;
 final class QuickGameType implements GameType {
 
   private final int ticks;
+  private final int failAtTick;
 
   QuickGameType(int ticks) {
+    this(ticks, -1);
+  }
+
+  private QuickGameType(int ticks, int failAtTick) {
     this.ticks = ticks;
+    this.failAtTick = failAtTick;
+  }
+
+  /** A game with a bug: its {@code tick} throws at game tick {@code failAtTick}. */
+  static QuickGameType failingAt(int failAtTick) {
+    return new QuickGameType(1_000_000, failAtTick);
   }
 
   @Override
@@ -74,7 +85,9 @@ final class QuickGameType implements GameType {
 
     @Override
     public void tick(List<PlayerInput> inputs) {
-      played++;
+      if (++played == failAtTick) {
+        throw new IllegalStateException("a bug in the game at tick " + played);
+      }
     }
 
     @Override

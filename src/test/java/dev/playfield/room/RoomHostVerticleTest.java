@@ -27,6 +27,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -60,6 +61,22 @@ class RoomHostVerticleTest {
     assertThatThrownBy(() -> vertx.eventBus().request(Addresses.room(room), SeatLeft.getDefaultInstance()).await())
         .isInstanceOf(ReplyException.class).hasMessageContaining("No handlers");
     assertThat(fixture.shared.rooms().load(room).await()).as("its record is gone").isNull();
+  }
+
+  @Test
+  void aGameThatThrowsEndsItsMatchForEveryoneWithRatingsUnchanged(Vertx vertx) throws Exception {
+    HostFixture fixture = new HostFixture(vertx);
+    HostFixture.Host host = fixture.deploy(NODE, Map.of(HostFixture.MODE, HostFixture.mode(8)),
+        Map.of(HostFixture.MODE, QuickGameType.failingAt(3)));
+    String room = host.createRoom("p1", "p2").getRoomId();
+
+    MatchEnd end = host.await(GatewayFrame::hasMatchEnd).getMatchEnd();
+
+    assertThat(end.getRoomId()).isEqualTo(room);
+    assertThat(end.getStandingsList()).hasSize(2)
+        .allSatisfy(s -> assertThat(s.getRatingAfter()).isEqualTo(s.getRatingBefore()));
+    host.awaitRooms(0);
+    host.assertSilent(room, Duration.ofMillis(300));
   }
 
   @Test

@@ -309,6 +309,32 @@ class RoomTest {
   }
 
   @Test
+  void aLeaveThatEndsTheGameFinishesTheRoomWithoutTickingTheFinishedGame() {
+    game.finishWhenLeft = true;
+    Room room = runningRoom(mode(20, 1, 4, 32, 0), seat("p1", GATEWAY_A), seat("p2", GATEWAY_A));
+    room.tickOnce();
+
+    room.leave("p1");
+    Map<String, RoomTick> last = room.tickOnce();
+
+    assertThat(room.phase()).isEqualTo(Room.Phase.FINISHED);
+    assertThat(last.get(GATEWAY_A).getPhase()).isEqualTo(RoomPhase.ROOM_PHASE_FINISHED);
+    assertThat(game.ticks).as("a finished game is never ticked").hasSize(1);
+  }
+
+  @Test
+  void aGameThatThrowsFinishesItsRoomAndKeepsWhatItThrew() {
+    game.throwOnTick = new IllegalStateException("bug");
+    Room room = runningRoom(mode(20, 1, 4, 32, 0), seat("p1", GATEWAY_A));
+
+    assertThat(room.tickOnce()).isEmpty();
+
+    assertThat(room.phase()).isEqualTo(Room.Phase.FINISHED);
+    assertThat(room.failure()).isSameAs(game.throwOnTick);
+    assertThat(room.tickOnce()).isEmpty();
+  }
+
+  @Test
   void leaversRankLast() {
     // A 0-0 game: the game ranks all three first.
     game.standings = List.of(new Standing(0, 1, 0), new Standing(1, 1, 0), new Standing(2, 1, 0));
@@ -475,6 +501,8 @@ class RoomTest {
     final List<Integer> left = new ArrayList<>();
     boolean shared;
     int finishAfterTicks = Integer.MAX_VALUE;
+    boolean finishWhenLeft;
+    RuntimeException throwOnTick;
     List<Standing> standings = IntStream.range(0, 1).mapToObj(slot -> new Standing(slot, 1, 0)).toList();
 
     /** The Int32Value inputs of {@code slot} in the game's {@code tickIndex}-th tick (0-based). */
@@ -488,6 +516,9 @@ class RoomTest {
 
     @Override
     public void tick(List<PlayerInput> inputs) {
+      if (throwOnTick != null) {
+        throw throwOnTick;
+      }
       ticks.add(List.copyOf(inputs)); // the room reuses its list between ticks
     }
 
@@ -509,7 +540,7 @@ class RoomTest {
 
     @Override
     public boolean finished() {
-      return ticks.size() >= finishAfterTicks;
+      return ticks.size() >= finishAfterTicks || (finishWhenLeft && !left.isEmpty());
     }
 
     @Override
