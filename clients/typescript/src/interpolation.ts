@@ -25,9 +25,9 @@ export interface InterpolationOptions<S> {
   /** States kept (default 32). */
   capacity?: number;
   /**
-   * A state arriving this much earlier or later (ms) than the timeline says its tick should starts
-   * a new timeline (default 1,000): the room went on elsewhere after a failover, or the client
-   * resumed on another connection. Jitter well below this is absorbed.
+   * A state that arrives more than this (ms) before or after the time the timeline gives its tick
+   * starts a new timeline (default 1,000): the room went on elsewhere after a failover, or the
+   * client resumed on another connection. Jitter well below this is absorbed.
    */
   jumpMs?: number;
   /** Blends two states; without it, samples give the nearer of the two. */

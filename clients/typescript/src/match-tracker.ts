@@ -96,7 +96,7 @@ export class MatchTracker<S extends Message, I extends Message> {
       phase: current.phase,
       lastInputSeq: state.lastInputSeq,
       game: this.types.unpackState(state.game),
-      pending: this.prediction.pending,
+      pending: [...this.prediction.pending], // as of this state: later inputs do not show up in it
       receivedAt,
       raw: state,
     };
