@@ -1,5 +1,6 @@
 package dev.playfield.examples.liarsdice;
 
+import dev.playfield.game.SeededRandom;
 import com.google.protobuf.Message;
 import dev.playfield.examples.liarsdice.proto.LiarsDiceState;
 import dev.playfield.examples.liarsdice.proto.Stage;
@@ -38,7 +39,7 @@ final class LiarsDiceGame implements Game {
     for (int slot = 0; slot < playersOf(setup); slot++) {
       seats.add(Seat.withDice(slot, rules.dicePerPlayer()));
     }
-    Table table = new Table(seats, new SplitMix64(setup.seed()), List.of(),
+    Table table = new Table(seats, new SeededRandom(setup.seed()), List.of(),
         new Table.Clock(0, 0, 0), new Table.Turn(0, 0, Stage.STAGE_UNSPECIFIED, 0), 0, null);
     LiarsDiceGame game = new LiarsDiceGame(rules, table);
     game.referee.openMatch();

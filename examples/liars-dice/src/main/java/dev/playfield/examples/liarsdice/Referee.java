@@ -31,7 +31,7 @@ final class Referee {
 
   /** Starts the first round, opened by a player drawn from the seed; a lone player has won already. */
   void openMatch() {
-    newRound(table.rng().below(table.players()));
+    newRound(table.rng().nextInt(table.players()));
     if (table.inCount() < 2) {
       table.endGame();
     }

@@ -1,5 +1,6 @@
 package dev.playfield.examples.liarsdice;
 
+import dev.playfield.game.SeededRandom;
 import dev.playfield.examples.liarsdice.proto.SeatStatus;
 import java.util.Arrays;
 
@@ -58,9 +59,9 @@ final class Seat {
   }
 
   /** Rolls as many dice as the player holds. */
-  void roll(SplitMix64 rng) {
+  void roll(SeededRandom rng) {
     for (int i = 0; i < cup.length; i++) {
-      cup[i] = rng.rollDie();
+      cup[i] = 1 + rng.nextInt(6);
     }
     Arrays.sort(cup);
   }

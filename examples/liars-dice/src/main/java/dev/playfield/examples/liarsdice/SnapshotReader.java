@@ -1,5 +1,6 @@
 package dev.playfield.examples.liarsdice;
 
+import dev.playfield.game.SeededRandom;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.playfield.examples.liarsdice.proto.Hand;
 import dev.playfield.examples.liarsdice.proto.LiarsDiceSnapshot;
@@ -45,7 +46,7 @@ final class SnapshotReader {
     checkTurn(snapshot, seats);
     List<Claim> bids = bids(snapshot.getBidsList());
     RoundEnd roundEnd = roundEnd(snapshot);
-    return new Table(seats, new SplitMix64(snapshot.getRngState()), bids,
+    return new Table(seats, new SeededRandom(snapshot.getRngState()), bids,
         new Table.Clock(snapshot.getTick(), snapshot.getEndsAtTick(), snapshot.getUpdatedAtTick()),
         new Table.Turn(snapshot.getRound(), snapshot.getTurn(), snapshot.getStage(), snapshot.getCurrentPlayer()),
         snapshot.getOuts(), roundEnd);

@@ -1,5 +1,6 @@
 package dev.playfield.examples.liarsdice;
 
+import dev.playfield.game.SeededRandom;
 import dev.playfield.examples.liarsdice.proto.RoundEnd;
 import dev.playfield.examples.liarsdice.proto.Stage;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.Optional;
 final class Table {
 
   private final List<Seat> seats;
-  private final SplitMix64 rng;
+  private final SeededRandom rng;
   private final List<Claim> bids;
   private long tick;
   private int round;
@@ -29,7 +30,7 @@ final class Table {
   private long version;
 
   /** The state the table is in; {@code roundEnd} may be null. */
-  Table(List<Seat> seats, SplitMix64 rng, List<Claim> bids, Clock clock, Turn turn, int outs, RoundEnd roundEnd) {
+  Table(List<Seat> seats, SeededRandom rng, List<Claim> bids, Clock clock, Turn turn, int outs, RoundEnd roundEnd) {
     this.seats = List.copyOf(seats);
     this.rng = rng;
     this.bids = new ArrayList<>(bids);
@@ -62,7 +63,7 @@ final class Table {
     return seats.size();
   }
 
-  SplitMix64 rng() {
+  SeededRandom rng() {
     return rng;
   }
 
