@@ -22,6 +22,7 @@ public record PlayfieldConfig(
     NodeConfig node,
     AdminConfig admin,
     LogConfig log,
+    EventsConfig events,
     GameCatalog games) {
 
   /** How this node joins a cluster; {@code enabled} false means standalone. */
@@ -159,6 +160,7 @@ public record PlayfieldConfig(
         new AdminConfig(adminToken(admin.string("token"))),
         new LogConfig(log.oneOf("level", "TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
             log.oneOf("format", "text", "json")),
+        EventsConfig.from(root.section("events")),
         games);
   }
 
