@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { startNode, type RunningNode } from './support/node.js';
 import { startProxy, type Proxy } from './support/proxy.js';
 import { arenaClient, eventually, keepMoving, queued, type ArenaClient } from './support/players.js';
-import type { CloseEvent, ReconnectingEvent, StateEvent } from '../src/node.js';
+import type { CloseEvent, Encoding, ReconnectingEvent, StateEvent } from '../src/node.js';
 import type { ArenaInput, ArenaState } from '../src/arena.js';
 
 const GRACE_SECONDS = 2;
@@ -34,8 +34,8 @@ async function proxy(): Promise<Proxy> {
   return started;
 }
 
-function client(url: string | string[]): ArenaClient {
-  const made = arenaClient(url, 'binary', { reconnect: { initialDelayMs: 100, maxDelayMs: 500, maxAttempts: 12 } });
+function client(url: string | string[], encoding: Encoding = 'binary'): ArenaClient {
+  const made = arenaClient(url, encoding, { reconnect: { initialDelayMs: 100, maxDelayMs: 500, maxAttempts: 12 } });
   clients.push(made);
   return made;
 }
@@ -144,9 +144,9 @@ test('a draining node closes with 1001: the client resumes through the next URL 
   opponent.close();
 });
 
-test('a drop while waiting in the queue: the session is resumed and the player queued again', async () => {
+test('a drop while waiting in the queue: the session is resumed and the player queued again (JSON)', async () => {
   const path = await proxy();
-  const gina = client(path.wsUrl);
+  const gina = client(path.wsUrl, 'json');
   await queued(gina, 'gina');
   assert.equal(gina.queue, 'arena');
   const seen = watch(gina);
