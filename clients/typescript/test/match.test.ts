@@ -87,6 +87,31 @@ function checkMatch(client: ArenaClient, { found, states, seqs, end }: Played): 
   assert.equal(client.match, undefined, 'no match after its end');
 }
 
+test('leaving the queue, and leaving a match: the events and what the client knows', async () => {
+  const fay = arenaClient(node.wsUrl, 'json');
+  const gus = arenaClient(node.wsUrl, 'binary');
+  clients.push(fay, gus);
+  await queued(fay, 'fay');
+  assert.equal(fay.queue, 'arena');
+  const left = fay.next('queueLeft', 5_000);
+  await fay.leaveQueue();
+  assert.equal((await left).mode, 'arena');
+  assert.equal(fay.queue, undefined);
+
+  const found = fay.next('matchFound', 15_000);
+  await fay.joinQueue('arena');
+  await queued(gus, 'gus');
+  const match = await found;
+  const matchLeft = fay.next('matchLeft', 5_000);
+  const gusEnd = gus.next('matchEnd', 20_000);
+  await fay.leaveMatch();
+  assert.equal((await matchLeft).roomId, match.roomId);
+  assert.equal(fay.match, undefined);
+  assert.equal(fay.sendInput({ dx: 1, dy: 0 }), undefined, 'no inputs once the seat is given up');
+  const end = await gusEnd;
+  assert.equal(end.standings.find((s) => s.name === 'fay')?.left, true, 'the leaver ranks as left');
+});
+
 test('ping measures the round trip and the server clock offset', async () => {
   const carol = arenaClient(node.wsUrl, 'binary', { pingIntervalMs: 0 });
   clients.push(carol);
