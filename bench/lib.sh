@@ -19,7 +19,8 @@ mkdir -p "$OUT"
 
 build_if_missing() {
   if [[ ! -f "$PLAYFIELD_JAR" ]]; then
-    (cd "$ROOT" && mvn -B -q package -DskipTests)
+    # install, not package: the simulator builds against the game API this installs.
+    (cd "$ROOT" && mvn -B -q install -DskipTests)
   fi
   if [[ ! -f "$SIM_JAR" ]]; then
     (cd "$ROOT" && mvn -B -q -f game-client-sim/pom.xml package -DskipTests)
