@@ -23,6 +23,7 @@ public record PlayfieldConfig(
     AdminConfig admin,
     LogConfig log,
     EventsConfig events,
+    DatabaseConfig database,
     GameCatalog games) {
 
   /** How this node joins a cluster; {@code enabled} false means standalone. */
@@ -161,7 +162,19 @@ public record PlayfieldConfig(
         new LogConfig(log.oneOf("level", "TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
             log.oneOf("format", "text", "json")),
         EventsConfig.from(root.section("events")),
+        databaseOf(root),
         games);
+  }
+
+  /** A clustered node shares its players with the others: only a database, or an explicit in-memory choice, does. */
+  private static DatabaseConfig databaseOf(Section root) {
+    DatabaseConfig database = DatabaseConfig.from(root.section("database"));
+    if (root.bool("cluster") && !database.postgres() && !database.inMemory()) {
+      throw new IllegalArgumentException("database.url (PLAYFIELD_DATABASE_URL) must be set in a cluster: every node"
+          + " must read and write the same players; set database.in-memory (PLAYFIELD_DATABASE_IN_MEMORY=true)"
+          + " to run without one, each node then keeping its own ratings until it stops");
+    }
+    return database;
   }
 
   private static String adminToken(String token) {

@@ -52,6 +52,7 @@ public final class ProcessCluster implements AutoCloseable {
       env.put("PLAYFIELD_MODES_ARENA_MIN_PLAYERS", "2");
       env.put("PLAYFIELD_MODES_ARENA_COUNTDOWN_MS", "200");
       env.put("PLAYFIELD_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS", "0");
+      env.put("PLAYFIELD_DATABASE_IN_MEMORY", "true");
       env.putAll(settings);
       environments.add(Map.copyOf(env));
       earlier.add(new ArrayList<>());

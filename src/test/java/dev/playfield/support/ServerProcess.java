@@ -56,6 +56,8 @@ public final class ServerProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     // Test clients all connect from 127.0.0.1: the per-address connection cap would refuse them.
     builder.environment().put("PLAYFIELD_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS", "0");
+    // Players in memory unless the test names a database: no data/ folder left in the working directory.
+    builder.environment().put("PLAYFIELD_DATABASE_IN_MEMORY", "true");
     builder.environment().putAll(env);
     try {
       return new ServerProcess(name, builder.start());

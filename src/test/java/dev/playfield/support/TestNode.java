@@ -17,6 +17,8 @@ public final class TestNode {
   /** The default configuration with an ephemeral port, a known token secret and quick matches. */
   public static PlayfieldConfig quickConfig(Vertx vertx) {
     return ConfigLoader.load(vertx, Map.of()).await()
+        // Tests keep their players in memory; the store tests and the restart ones choose a database.
+        .with("database.in-memory", true)
         .with("http.port", 0)
         .with("http.host", "127.0.0.1")
         .with("auth.token-secret", TEST_SECRET)
