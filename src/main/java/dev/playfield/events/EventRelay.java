@@ -87,7 +87,11 @@ final class EventRelay {
     // A sink that breaks its contract and fails is treated like one that delivered nothing.
     return sink.deliver(events).otherwise(cause -> Delivery.stoppedAt(0, cause)).map(delivery -> {
       List<OutboxEvent> accepted = events.subList(0, delivery.count());
+      int failuresBefore = progress.failuresInARow();
       progress.delivered(accepted);
+      if (failuresBefore > 0 && !accepted.isEmpty()) {
+        log.info("events: {} takes events again after {} failed attempts", sink.name(), failuresBefore);
+      }
       metrics.delivered(sink.name(), accepted.size());
       if (delivery.failed()) {
         metrics.failure(sink.name());
