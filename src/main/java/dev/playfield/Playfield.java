@@ -82,7 +82,7 @@ public final class Playfield {
     ClusterJoin.Joined joined = ClusterJoin.join(config.cluster(), options, transport)
         .await();
     PlayfieldNode node = new PlayfieldNode(joined.vertx(), config, HazelcastCluster.services(
-        joined.vertx(), joined.hazelcast(), joined.nodeId(), config.matchmaking().initialRating())).start().await();
+        joined.vertx(), joined.hazelcast(), joined.nodeId())).start().await();
     return new Running(node, joined::leave);
   }
 

@@ -7,6 +7,7 @@ import dev.playfield.node.LocalLoad;
 import dev.playfield.cluster.RoomFailoverVerticle;
 import dev.playfield.config.ModeConfig;
 import dev.playfield.config.PlayfieldConfig;
+import dev.playfield.events.EventPublishing;
 import dev.playfield.plugin.GameCatalog;
 import dev.playfield.game.GameType;
 import dev.playfield.gateway.GatewayVerticle;
@@ -22,6 +23,8 @@ import dev.playfield.protocol.internal.NodeLoad;
 import dev.playfield.room.HostClock;
 import dev.playfield.room.MatchResults;
 import dev.playfield.room.RoomHostVerticle;
+import dev.playfield.store.sql.SqlPlayerStore;
+import dev.playfield.store.sql.StoreVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -52,15 +55,16 @@ public final class PlayfieldNode {
   private final LocalLoad load = new LocalLoad();
   private final PlayfieldMetrics metrics;
   private GatewayVerticle gateway;
+  private SqlPlayerStore store;
   private MatchmakerVerticle matchmaker;
   /** What the node hands over on drain instead of seeing it out: the room host's rooms. */
   private Drainable roomHandOver = Drainable.NOTHING;
   private long loadTimer = -1;
   private long lastLoadNanos = System.nanoTime();
 
-  /** A standalone node: cluster state in memory. */
+  /** A standalone node: cluster state in memory (players in the store the configuration names). */
   public PlayfieldNode(Vertx vertx, PlayfieldConfig config) {
-    this(vertx, config, LocalCluster.services(UUID.randomUUID().toString(), config.matchmaking().initialRating()));
+    this(vertx, config, LocalCluster.services(UUID.randomUUID().toString()));
   }
 
   public PlayfieldNode(Vertx vertx, PlayfieldConfig config, ClusterServices cluster) {
@@ -79,23 +83,34 @@ public final class PlayfieldNode {
     return cluster.leadership().isLeader();
   }
 
+  /** Opens the store (migrating its schema), then deploys the node's verticles on it. */
   public Future<PlayfieldNode> start() {
+    StoreVerticle storage = new StoreVerticle(config.database(), "playfield-" + nodeId(),
+        config.matchmaking().initialRating(), metrics.registry());
+    return vertx.deployVerticle(storage).compose(id -> {
+      log.info("node {}: players are kept in {}", nodeId(), storage.store().description());
+      return start(storage.store());
+    });
+  }
+
+  private Future<PlayfieldNode> start(SqlPlayerStore store) {
+    this.store = store;
     GameCatalog games = config.games();
     Map<String, GameType> gameOfMode = new LinkedHashMap<>();
     // The configuration checked that every mode's game is loaded.
     config.modes().values().forEach(mode -> gameOfMode.put(mode.name(), games.find(mode.game()).orElseThrow()));
     EventBusCodecs.register(vertx.eventBus());
     TokenService tokens = new TokenService(vertx, tokenSecret(), config.auth().tokenTtlSeconds(), Clock.systemUTC());
-    gateway = GatewayVerticle.create(vertx, config, cluster, load, gameOfMode,
+    gateway = GatewayVerticle.create(vertx, config, cluster, store, load, gameOfMode,
         new JsonWire(games.messageTypes()), tokens, metrics)
-        .withHttpRoutes(new OpsRoutes(vertx, cluster, load, config.admin(), metrics,
+        .withHttpRoutes(new OpsRoutes(vertx, cluster, store, load, config.admin(), metrics,
             config.modes().values(), games)::mount);
     LogSetup.nodeStarted(nodeId(), config.admin());
     metrics.watchPlayers(load);
     matchmaker = new MatchmakerVerticle(config.modes(), config.matchmaking().intervalMs(),
         config.matchmaking().maxMatchesPerPass(), Clock.systemUTC(), cluster, metrics);
     RoomHostVerticle roomHost = new RoomHostVerticle(cluster.nodeId(), config.modes(), gameOfMode,
-        new MatchResults(cluster.ratings(), config.matchmaking().kFactor()), load, cluster,
+        new MatchResults(store, config.matchmaking().kFactor()), load, cluster,
         new RoomHostVerticle.Settings(config.node().reconnectGraceSeconds() * 1000L,
             config.node().replicateEveryTicks(), config.node().maxRooms()),
         metrics, HostClock.SYSTEM);
@@ -104,6 +119,11 @@ public final class PlayfieldNode {
         .compose(id -> publishLoad())
         .compose(v -> vertx.deployVerticle(matchmaker))
         .compose(id -> vertx.deployVerticle(new RoomFailoverVerticle(cluster)))
+        // The outbox's events, written by the store with the data, go out from the leading node;
+        // with no sink configured they wait in the outbox.
+        .compose(id -> config.events().rabbitmqEnabled() || config.events().webhooksEnabled()
+            ? EventPublishing.start(vertx, config.events(), store, cluster.leadership(), metrics.registry())
+            : Future.<Void>succeededFuture())
         .compose(id -> DrainEndpoint.register(vertx.eventBus(), nodeId(), load, this::drain))
         .compose(v -> vertx.deployVerticle(gateway))
         .map(id -> {
@@ -111,6 +131,11 @@ public final class PlayfieldNode {
           log.info("node {} ready: http port {}, modes {}", nodeId(), gateway.actualPort(), config.modes().keySet());
           return this;
         });
+  }
+
+  /** The node's store of record; once started. */
+  public dev.playfield.store.PlayerStore store() {
+    return store;
   }
 
   /** The HTTP port the node serves on. */

@@ -10,6 +10,7 @@ import dev.playfield.protocol.BinaryWire;
 import dev.playfield.protocol.JsonWire;
 import dev.playfield.protocol.WireFormat;
 import dev.playfield.protocol.internal.GatewayFrame;
+import dev.playfield.store.PlayerStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
@@ -58,28 +59,30 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   /** The gateway of this node, on the system clock. */
-  public static GatewayVerticle create(Vertx vertx, PlayfieldConfig config, ClusterServices cluster, LocalLoad load,
-      Map<String, GameType> gameOfMode, JsonWire json, TokenService tokens, PlayfieldMetrics metrics) {
-    return create(vertx, config, cluster, load, gameOfMode, json, tokens, metrics, GatewayClock.system());
+  public static GatewayVerticle create(Vertx vertx, PlayfieldConfig config, ClusterServices cluster, PlayerStore players,
+      LocalLoad load, Map<String, GameType> gameOfMode, JsonWire json, TokenService tokens, PlayfieldMetrics metrics) {
+    return create(vertx, config, cluster, players, load, gameOfMode, json, tokens, metrics, GatewayClock.system());
   }
 
   /** The gateway of this node on {@code clock} (tests step it). */
-  static GatewayVerticle create(Vertx vertx, PlayfieldConfig config, ClusterServices cluster, LocalLoad load,
-      Map<String, GameType> gameOfMode, JsonWire json, TokenService tokens, PlayfieldMetrics metrics,
+  static GatewayVerticle create(Vertx vertx, PlayfieldConfig config, ClusterServices cluster, PlayerStore players,
+      LocalLoad load, Map<String, GameType> gameOfMode, JsonWire json, TokenService tokens, PlayfieldMetrics metrics,
       GatewayClock clock) {
     String address = Addresses.gateway(cluster.nodeId());
     SessionRegistry registry = new SessionRegistry();
     SessionWindows windows = new SessionWindows(config.node().reconnectGraceSeconds() * 1000L,
         config.auth().tokenTtlSeconds() * 1000L);
-    Logins logins = new Logins(tokens, new Logins.Stores(cluster.ratings(), cluster.sessions(), cluster.resumes()),
+    Logins logins = new Logins(tokens, new Logins.Stores(players, config.modes().keySet().iterator().next(),
+        cluster.sessions(), cluster.resumes()),
         registry, vertx.eventBus(), address, windows, clock.wall());
     PatientRequests requests = new PatientRequests(vertx, metrics, clock.wall());
     SeatRecovery seats = new SeatRecovery(requests, cluster.finished(), vertx, address, clock.wall());
     SessionResume resumes = new SessionResume(logins, seats, metrics, clock.nanoTime(), gameOfMode);
+    PlayerRecords records = new PlayerRecords(players, config.modes().keySet());
     SessionRules rules = new SessionRules(gameOfMode, config.gateway().maxNameLength(), load::draining);
     Function<Connection, PlayerSession> sessions = connection -> new PlayerSession(connection, logins, resumes,
-        new QueueRequests(requests, cluster.ratings(), address), new InputForwarding(vertx.eventBus(), clock.nanoTime()),
-        rules, registry, clock.wall());
+        new QueueRequests(requests, players, address), new InputForwarding(vertx.eventBus(), clock.nanoTime()),
+        records, rules, registry, clock.wall());
     Endpoint endpoint = new Endpoint(config.httpHost(), config.httpPort(),
         new WebSocketConnection.Limits(config.gateway(), load, metrics, json, clock.nanoTime()));
     return new GatewayVerticle(endpoint, address, registry, sessions);

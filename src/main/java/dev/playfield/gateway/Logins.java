@@ -1,6 +1,5 @@
 package dev.playfield.gateway;
 
-import dev.playfield.cluster.RatingStore;
 import dev.playfield.cluster.ResumeStore;
 import dev.playfield.cluster.SessionDirectory;
 import dev.playfield.protocol.internal.GatewayFrame;
@@ -9,6 +8,7 @@ import dev.playfield.protocol.internal.ResumeEntry;
 import dev.playfield.protocol.v1.Login;
 import dev.playfield.protocol.v1.LoginOk;
 import dev.playfield.protocol.v1.ErrorCode;
+import dev.playfield.store.PlayerStore;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import java.time.Clock;
@@ -40,8 +40,11 @@ final class Logins {
   /** A resumed session: who, and the room the player sat in (empty if none). */
   record Resumption(Issued issued, String roomId) {}
 
-  /** The cluster state logins read and write. */
-  record Stores(RatingStore ratings, SessionDirectory directory, ResumeStore resumes) {}
+  /**
+   * What logins read and write: the player and their rating (in {@code loginMode}, the rating a
+   * login answers with) in the store, the session and resume entries in the cluster.
+   */
+  record Stores(PlayerStore players, String loginMode, SessionDirectory directory, ResumeStore resumes) {}
 
   private static final Logger log = LoggerFactory.getLogger(Logins.class);
 
@@ -152,7 +155,8 @@ final class Logins {
 
   private Future<Issued> issue(String playerId, String name, String roomId) {
     TokenService.ResumeToken resume = tokens.issueResume(playerId, name);
-    return stores.ratings().rating(playerId).compose(rating -> {
+    return stores.players().savePlayer(playerId, name)
+        .compose(saved -> stores.players().rating(playerId, stores.loginMode())).compose(rating -> {
       LoginOk ok = LoginOk.newBuilder().setPlayerId(playerId).setName(name).setRating(rating)
           .setToken(tokens.issue(playerId, name)).setResumeToken(resume.token()).build();
       Issued issued = new Issued(ok, resume.tokenId());

@@ -40,6 +40,7 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
   private final SessionResume resumes;
   private final QueueRequests queue;
   private final InputForwarding inputs;
+  private final PlayerRecords records;
   private final SessionRules rules;
   private final SessionRegistry registry;
   private final Clock clock;
@@ -53,12 +54,13 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
   private boolean replaced;
 
   PlayerSession(Connection connection, Logins logins, SessionResume resumes, QueueRequests queue,
-      InputForwarding inputs, SessionRules rules, SessionRegistry registry, Clock clock) {
+      InputForwarding inputs, PlayerRecords records, SessionRules rules, SessionRegistry registry, Clock clock) {
     this.connection = connection;
     this.logins = logins;
     this.resumes = resumes;
     this.queue = queue;
     this.inputs = inputs;
+    this.records = records;
     this.rules = rules;
     this.registry = registry;
     this.clock = clock;
@@ -81,6 +83,10 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
       case PING -> reply(requestId, ServerMessage.newBuilder().setPong(Pong.newBuilder()
           .setClientTime(message.getPing().getClientTime()).setServerTimeMs(clock.millis())));
       case LEAVE_MATCH -> onLeaveMatch(requestId);
+      case GET_RECENT_MATCHES -> onRecord(requestId, "read the recent matches",
+          () -> records.recentMatches(playerId, message.getGetRecentMatches()));
+      case GET_LEADERBOARD -> onRecord(requestId, "read the leaderboard",
+          () -> records.leaderboard(playerId, message.getGetLeaderboard()));
       case BODY_NOT_SET -> connection.reject(ErrorCode.UNKNOWN_MESSAGE, requestId, "the message has no body this server knows");
     }
   }
@@ -199,6 +205,23 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
     inputs.giveUpSeat();
     leftRoom();
     reply(requestId, ServerMessage.newBuilder().setMatchLeft(MatchLeft.newBuilder().setRoomId(leftRoom)));
+  }
+
+  /** A question about the record, allowed in any phase once logged in. */
+  private void onRecord(int requestId, String what, java.util.function.Supplier<io.vertx.core.Future<ServerMessage.Builder>> ask) {
+    if (playerId == null || phase == Phase.LOGGING_IN) {
+      connection.reject(ErrorCode.NOT_LOGGED_IN, requestId, "log in first");
+      return;
+    }
+    ask.get().onComplete(done -> connection.execute(() -> {
+      if (done.succeeded()) {
+        reply(requestId, done.result());
+      } else if (done.cause() instanceof PlayerRecords.Refused refused) {
+        connection.reject(refused.code, requestId, refused.getMessage());
+      } else {
+        unavailable(requestId, what, done.cause());
+      }
+    }));
   }
 
   @Override

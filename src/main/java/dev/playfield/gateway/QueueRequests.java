@@ -1,12 +1,12 @@
 package dev.playfield.gateway;
 
-import dev.playfield.cluster.RatingStore;
 import dev.playfield.protocol.Addresses;
 import dev.playfield.protocol.internal.CancelTicket;
 import dev.playfield.protocol.internal.Seat;
 import dev.playfield.protocol.internal.TicketRequest;
 import dev.playfield.protocol.BusFailure;
 import dev.playfield.protocol.v1.ErrorCode;
+import dev.playfield.store.PlayerStore;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.ReplyException;
 import org.slf4j.Logger;
@@ -31,22 +31,23 @@ final class QueueRequests {
   private static final Logger log = LoggerFactory.getLogger(QueueRequests.class);
 
   private final PatientRequests requests;
-  private final RatingStore ratings;
+  private final PlayerStore players;
   private final String gatewayAddress;
   private Future<?> previous = Future.succeededFuture();
 
-  QueueRequests(PatientRequests requests, RatingStore ratings, String gatewayAddress) {
+  QueueRequests(PatientRequests requests, PlayerStore players, String gatewayAddress) {
     this.requests = requests;
-    this.ratings = ratings;
+    this.players = players;
     this.gatewayAddress = gatewayAddress;
   }
 
   /**
-   * Puts the player in the queue of {@code mode}; completes with the rating queued at. Fails with
+   * Puts the player in the queue of {@code mode} at their rating in it, read from the store;
+   * completes with the rating queued at. Fails with
    * {@link PatientRequests.GaveUp}: refused (its reply carries the error code) or unreachable.
    */
   Future<Integer> join(String playerId, String name, String mode) {
-    Future<Integer> joined = previous.transform(settled -> ratings.rating(playerId).compose(rating -> {
+    Future<Integer> joined = previous.transform(settled -> players.rating(playerId, mode).compose(rating -> {
       Seat seat = Seat.newBuilder().setPlayerId(playerId).setName(name).setRating(rating)
           .setGateway(gatewayAddress).build();
       TicketRequest ticket = TicketRequest.newBuilder().setMode(mode).setSeat(seat).build();

@@ -129,6 +129,7 @@ public final class RoomHostVerticle extends VerticleBase {
     Room room = factory.create(UUID.randomUUID().toString(), create);
     HostedRoom hosted = rooms.open(room, create.getSeed(), null);
     announcer.assigned(room.id(), room.mode(), create.getSeatsList(), room.gateways());
+    results.started(room);
     log.info("room {} created: mode={} players={}", room.id(), room.mode().name(), create.getSeatsCount());
     replication.write(hosted);
     request.reply(created(room.id()));

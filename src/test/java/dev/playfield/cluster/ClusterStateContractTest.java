@@ -84,9 +84,8 @@ class ClusterStateContractTest {
     MutableClock localClock = MutableClock.atEpoch();
     MutableClock hazelcastClock = new MutableClock(java.time.Instant.now());
     return Stream.of(
-        new Implementation("local", LocalCluster.services(node, INITIAL_RATING, localClock), localClock, false),
-        new Implementation("hazelcast", HazelcastCluster.services(vertx, hazelcast, node, INITIAL_RATING,
-            hazelcastClock), hazelcastClock, true));
+        new Implementation("local", LocalCluster.services(node, localClock), localClock, false),
+        new Implementation("hazelcast", HazelcastCluster.services(vertx, hazelcast, node, hazelcastClock), hazelcastClock, true));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -130,21 +129,6 @@ class ClusterStateContractTest {
     assertThat(ids(nodes.all().await())).contains(steady).doesNotContain(dying);
     nodes.remove(steady).await();
     assertThat(ids(nodes.all().await())).doesNotContain(steady);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("implementations")
-  void concurrentRatingUpdatesAreNeverLost(Implementation implementation) {
-    String player = "p-" + UUID.randomUUID();
-    RatingStore ratings = implementation.cluster().ratings();
-    assertThat(ratings.rating(player).await()).isEqualTo(INITIAL_RATING);
-    List<Future<Map<String, Integer>>> updates = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      updates.add(ratings.add(Map.of(player, i % 2 == 0 ? 3 : -1)));
-    }
-    Future.all(updates).await();
-    assertThat(ratings.rating(player).await()).isEqualTo(INITIAL_RATING + 20 * 3 - 20);
-    assertThat(ratings.add(Map.of(player, -100_000)).await()).containsEntry(player, 0);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -49,11 +49,11 @@ final class SteppedGateway {
   static SteppedGateway start(Vertx vertx, UnaryOperator<PlayfieldConfig> changes) {
     PlayfieldConfig config = changes.apply(TestNode.quickConfig(vertx));
     String nodeId = UUID.randomUUID().toString();
-    ClusterServices local = LocalCluster.services(nodeId, config.matchmaking().initialRating());
+    ClusterServices local = LocalCluster.services(nodeId);
     String steppedNodeId = "stepped-" + nodeId;
     // Both gateways are live nodes: rooms keep seats only for players of live gateways.
     SwitchableLeadership leadership = new SwitchableLeadership(java.util.Set.of(nodeId, steppedNodeId));
-    ClusterServices cluster = new ClusterServices(nodeId, local.ratings(), local.tickets(), local.sessions(),
+    ClusterServices cluster = new ClusterServices(nodeId, local.tickets(), local.sessions(),
         local.nodes(), leadership, local.rooms(), local.resumes(), local.finished());
     PlayfieldNode node = new PlayfieldNode(vertx, config, cluster).start().await();
 
@@ -61,12 +61,12 @@ final class SteppedGateway {
     for (ModeConfig mode : config.modes().values()) {
       gameOfMode.put(mode.name(), GameCatalog.builtIn().find(mode.game()).orElseThrow());
     }
-    ClusterServices secondGateway = new ClusterServices(steppedNodeId, cluster.ratings(), cluster.tickets(),
+    ClusterServices secondGateway = new ClusterServices(steppedNodeId, cluster.tickets(),
         cluster.sessions(), cluster.nodes(), leadership, cluster.rooms(), cluster.resumes(), cluster.finished());
     PlayfieldMetrics metrics = PlayfieldMetrics.of(vertx);
     MutableClock clock = new MutableClock(java.time.Instant.now());
     TokenService tokens = new TokenService(vertx, TestNode.TEST_SECRET, config.auth().tokenTtlSeconds(), Clock.systemUTC());
-    GatewayVerticle gateway = GatewayVerticle.create(vertx, config, secondGateway, node.load(), gameOfMode,
+    GatewayVerticle gateway = GatewayVerticle.create(vertx, config, secondGateway, node.store(), node.load(), gameOfMode,
         new JsonWire(GameCatalog.builtIn().messageTypes()), tokens, metrics,
         new GatewayClock(clock, System::nanoTime));
     vertx.deployVerticle(gateway).await();

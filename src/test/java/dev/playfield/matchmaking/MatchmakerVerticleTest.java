@@ -54,7 +54,7 @@ class MatchmakerVerticleTest {
   void deploy(Vertx vertx) {
     this.vertx = vertx;
     EventBusCodecs.register(vertx.eventBus());
-    ClusterServices local = LocalCluster.services(NODE, 1000, clock);
+    ClusterServices local = LocalCluster.services(NODE, clock);
     NodeDirectory nodes = new NodeDirectory() {
       @Override
       public Future<Void> publish(NodeLoad load, long ttlMillis) {
@@ -71,7 +71,7 @@ class MatchmakerVerticleTest {
         return nodeLookupFails.get() ? Future.failedFuture("the cluster is unreachable") : local.nodes().all();
       }
     };
-    cluster = new ClusterServices(NODE, local.ratings(), local.tickets(), local.sessions(), nodes,
+    cluster = new ClusterServices(NODE, local.tickets(), local.sessions(), nodes,
         local.leadership(), local.rooms(), local.resumes(), local.finished());
     cluster.nodes().publish(NodeLoad.newBuilder().setNodeId(NODE).setMaxRooms(10).build(), 3_600_000).await();
     matchmaker = new MatchmakerVerticle(MODES, 3_600_000, 10, clock, cluster, PlayfieldMetrics.of(vertx));

@@ -1,5 +1,9 @@
 package dev.playfield.room;
 
+import dev.playfield.store.PlayerStore;
+import dev.playfield.store.sql.StoreVerticle;
+import dev.playfield.support.TestDatabases;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playfield.cluster.ClusterServices;
@@ -37,7 +41,9 @@ final class HostFixture {
   static final String MODE = "quick";
 
   final Vertx vertx;
-  final ClusterServices shared = LocalCluster.services("store", 1000);
+  final ClusterServices shared = LocalCluster.services("store");
+  /** One store for every host, as a cluster shares its database: a replayed end finds the first. */
+  final PlayerStore store;
   final Set<String> members = ConcurrentHashMap.newKeySet();
   /** How often a host read the membership view (a takeover's wait polls it). */
   final AtomicInteger membershipReads = new AtomicInteger();
@@ -48,6 +54,10 @@ final class HostFixture {
     this.vertx = vertx;
     EventBusCodecs.register(vertx.eventBus());
     metrics = PlayfieldMetrics.of(vertx);
+    StoreVerticle storage = new StoreVerticle(TestDatabases.inMemory(), "hosts-" + java.util.UUID.randomUUID(), 1000,
+        metrics.registry());
+    vertx.deployVerticle(storage).await();
+    store = storage.store();
   }
 
   static ModeConfig mode(int inputQueueSize) {
@@ -65,7 +75,7 @@ final class HostFixture {
     ClusterServices services = services(nodeId);
     LocalLoad load = new LocalLoad();
     RoomHostVerticle verticle = new RoomHostVerticle(nodeId, modes, games,
-        new MatchResults(services.ratings(), 32), load, services,
+        new MatchResults(store, 32), load, services,
         new RoomHostVerticle.Settings(20_000, 5, 10), metrics, clock);
     vertx.deployVerticle(verticle).await();
     Host host = new Host(nodeId, verticle, load, services);
@@ -96,7 +106,7 @@ final class HostFixture {
       @Override
       public void onChange(Runnable listener) {}
     };
-    return new ClusterServices(nodeId, shared.ratings(), shared.tickets(), shared.sessions(), shared.nodes(), view,
+    return new ClusterServices(nodeId, shared.tickets(), shared.sessions(), shared.nodes(), view,
         shared.rooms(), shared.resumes(), shared.finished());
   }
 

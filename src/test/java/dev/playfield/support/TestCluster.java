@@ -100,8 +100,7 @@ public final class TestCluster implements AutoCloseable {
     }
     ClusterJoin.Joined joined = ClusterJoin.join(config.cluster(), new VertxOptions()).await();
     PlayfieldNode node = new PlayfieldNode(joined.vertx(), config, HazelcastCluster.services(
-        joined.vertx(), joined.hazelcast(), joined.nodeId(),
-        config.matchmaking().initialRating())).start().await();
+        joined.vertx(), joined.hazelcast(), joined.nodeId())).start().await();
     Member member = new Member(node, joined);
     members.add(member);
     return member;

@@ -22,7 +22,6 @@ public final class HazelcastCluster {
   static final String TICKETS = "playfield.tickets";
   static final String SESSIONS = "playfield.sessions";
   static final String NODES = "playfield.nodes";
-  static final String RATINGS = "playfield.ratings";
   static final String ROOMS = "playfield.rooms";
   static final String RESUMES = "playfield.resumes";
   static final String FINISHED = "playfield.finished";
@@ -66,15 +65,13 @@ public final class HazelcastCluster {
   }
 
   /** Blocks briefly (leadership reads who resigned): call it where blocking is allowed. */
-  public static ClusterServices services(Vertx vertx, HazelcastInstance hazelcast, String nodeId, int initialRating) {
-    return services(vertx, hazelcast, nodeId, initialRating, Clock.systemUTC());
+  public static ClusterServices services(Vertx vertx, HazelcastInstance hazelcast, String nodeId) {
+    return services(vertx, hazelcast, nodeId, Clock.systemUTC());
   }
 
   /** With the clock that judges a resume token's retry window (tests step it). */
-  public static ClusterServices services(Vertx vertx, HazelcastInstance hazelcast, String nodeId, int initialRating,
-      Clock clock) {
+  public static ClusterServices services(Vertx vertx, HazelcastInstance hazelcast, String nodeId, Clock clock) {
     return new ClusterServices(nodeId,
-        new HazelcastRatings(vertx, hazelcast.getMap(RATINGS), initialRating),
         new HazelcastTickets(vertx, hazelcast.getMap(TICKETS)),
         new HazelcastSessions(vertx, hazelcast.getMap(SESSIONS)),
         new HazelcastNodes(vertx, hazelcast.getMap(NODES)),

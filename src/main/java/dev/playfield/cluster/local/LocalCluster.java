@@ -10,13 +10,13 @@ public final class LocalCluster {
 
   private LocalCluster() {}
 
-  public static ClusterServices services(String nodeId, int initialRating) {
-    return services(nodeId, initialRating, Clock.systemUTC());
+  public static ClusterServices services(String nodeId) {
+    return services(nodeId, Clock.systemUTC());
   }
 
   /** With the clock that expires node loads, resume tokens and finished matches (tests step it). */
-  public static ClusterServices services(String nodeId, int initialRating, Clock clock) {
-    return new ClusterServices(nodeId, new LocalRatingStore(initialRating), new LocalTickets(), new LocalSessions(),
+  public static ClusterServices services(String nodeId, Clock clock) {
+    return new ClusterServices(nodeId, new LocalTickets(), new LocalSessions(),
         new LocalNodes(clock), new Leadership() {
           @Override
           public boolean isLeader() {
