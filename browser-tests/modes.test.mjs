@@ -81,6 +81,16 @@ test('the picker offers every arena mode, and Play joins the one picked', async 
   await page.close();
 });
 
+test('?mode= in the page URL picks that mode', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(node.url + '/?mode=arena-duo');
+  await page.waitForSelector('#modes:not([hidden]) input[value="arena-duo"]:checked');
+  assert.equal(await page.evaluate(() => window.playfield.mode), 'arena-duo');
+  await page.goto(node.url + '/?mode=no-such-mode');
+  await page.waitForSelector('#modes:not([hidden]) input[value="arena"]:checked');
+  await page.close();
+});
+
 test('a mode of another game with its own page is a link to it', async (t) => {
   if (!existsSync(DICE_JAR)) {
     t.skip(`${path.relative(ROOT, DICE_JAR)} is not built: no game with a page of its own to link to`);
@@ -90,10 +100,12 @@ test('a mode of another game with its own page is a link to it', async (t) => {
   await page.goto(node.url + '/');
   const link = page.locator('#mode-list a.mode', { hasText: 'liars-dice' });
   await link.waitFor({ timeout: 10_000 });
-  assert.equal(await link.getAttribute('href'), '/games/liars-dice/');
+  const listed = (await (await fetch(node.url + '/api/modes')).json()).modes.find((m) => m.name === 'liars-dice');
+  assert.match(listed.page, /^\/games\/liars-dice\//);
+  assert.equal(await link.getAttribute('href'), listed.page, 'the link is the page /api/modes names');
   assert.equal(await page.locator('#mode-list input[value="liars-dice"]').count(), 0, 'not played on the arena page');
   await link.click();
-  await page.waitForURL(node.url + '/games/liars-dice/');
+  await page.waitForURL((url) => url.pathname === '/games/liars-dice/');
   assert.ok((await page.content()).length > 200, 'the game page is served');
   await page.close();
 });

@@ -17,8 +17,10 @@ const KEYMAP = {
 const NAME_KEY = 'playfield.name';
 const names = webStore(globalThis.localStorage);
 
-// Binary Protobuf unless the page is opened with ?encoding=json (readable frames in the dev tools).
-const encoding = new URLSearchParams(location.search).get('encoding') === 'json' ? 'json' : 'binary';
+// Binary Protobuf unless the page is opened with ?encoding=json (readable frames in the dev tools);
+// ?mode=<name> picks the mode, as /api/modes links to games' pages.
+const params = new URLSearchParams(location.search);
+const encoding = params.get('encoding') === 'json' ? 'json' : 'binary';
 const client = new PlayfieldClient({
   url: (location.protocol === 'https:' ? 'wss' : 'ws') + '://' + location.host + '/ws',
   encoding,
@@ -87,6 +89,8 @@ async function showModes() {
   try { modes = await client.listModes(); } catch { modes = undefined; }
   hook.modes = modes ?? null;
   if (!modes || modes.length === 0) return;            // an older node: arena only
+  const wanted = modes.find((m) => m.game === ARENA && m.name === params.get('mode'));
+  if (wanted) mode = hook.mode = wanted.name;
   ui.modes.hidden = false;
   ui['mode-list'].replaceChildren(...modes.map((m) => {
     const details = `${m.matchSize} players · ${m.tickRate} Hz`;
