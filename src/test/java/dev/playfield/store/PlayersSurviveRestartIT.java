@@ -13,12 +13,10 @@ import dev.playfield.support.ServerProcess;
 import dev.playfield.support.TestClient;
 import dev.playfield.support.TestCluster;
 import dev.playfield.support.TestDatabases;
-import dev.playfield.support.TestNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -148,14 +146,9 @@ class PlayersSurviveRestartIT {
         .mapToInt(Standing::getRatingAfter).findFirst().orElseThrow();
   }
 
+  /** Quick matches of two that end after 2 s, and a short drain. */
   private static Map<String, String> quickMatches() {
-    Map<String, String> env = new HashMap<>();
-    env.put("PLAYFIELD_HTTP_HOST", "127.0.0.1");
-    env.put("PLAYFIELD_AUTH_TOKEN_SECRET", TestNode.TEST_SECRET);
-    env.put("PLAYFIELD_MATCHMAKING_INTERVAL_MS", "50");
-    env.put("PLAYFIELD_MODES_ARENA_MATCH_SIZE", "2");
-    env.put("PLAYFIELD_MODES_ARENA_MIN_PLAYERS", "2");
-    env.put("PLAYFIELD_MODES_ARENA_COUNTDOWN_MS", "200");
+    Map<String, String> env = ProcessCluster.quickNode();
     env.put("PLAYFIELD_MODES_ARENA_SETTINGS_MATCH_SECONDS", "2");
     env.put("PLAYFIELD_NODE_DRAIN_TIMEOUT_SECONDS", "5");
     return env;

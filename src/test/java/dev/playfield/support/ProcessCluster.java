@@ -39,19 +39,12 @@ public final class ProcessCluster implements AutoCloseable {
     String members = Arrays.stream(clusterPorts).mapToObj(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
     String clusterName = "processes-" + UUID.randomUUID();
     for (int i = 0; i < size; i++) {
-      Map<String, String> env = new HashMap<>();
+      Map<String, String> env = quickNode();
       env.put("PLAYFIELD_CLUSTER", "true");
       env.put("PLAYFIELD_CLUSTER_NAME", clusterName);
       env.put("PLAYFIELD_CLUSTER_MEMBERS", members);
       env.put("PLAYFIELD_CLUSTER_PORT", String.valueOf(clusterPorts[i]));
       env.put("PLAYFIELD_HTTP_PORT", String.valueOf(httpPorts[i]));
-      env.put("PLAYFIELD_HTTP_HOST", "127.0.0.1");
-      env.put("PLAYFIELD_AUTH_TOKEN_SECRET", TestNode.TEST_SECRET);
-      env.put("PLAYFIELD_MATCHMAKING_INTERVAL_MS", "50");
-      env.put("PLAYFIELD_MODES_ARENA_MATCH_SIZE", "2");
-      env.put("PLAYFIELD_MODES_ARENA_MIN_PLAYERS", "2");
-      env.put("PLAYFIELD_MODES_ARENA_COUNTDOWN_MS", "200");
-      env.put("PLAYFIELD_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS", "0");
       env.put("PLAYFIELD_DATABASE_IN_MEMORY", "true");
       env.putAll(settings);
       environments.add(Map.copyOf(env));
@@ -63,6 +56,19 @@ public final class ProcessCluster implements AutoCloseable {
   }
 
   /** The current incarnation of node {@code index}. */
+  /** The environment of a node on 127.0.0.1 with the test secret and quick matches of two. */
+  public static Map<String, String> quickNode() {
+    Map<String, String> env = new HashMap<>();
+    env.put("PLAYFIELD_HTTP_HOST", "127.0.0.1");
+    env.put("PLAYFIELD_AUTH_TOKEN_SECRET", TestNode.TEST_SECRET);
+    env.put("PLAYFIELD_MATCHMAKING_INTERVAL_MS", "50");
+    env.put("PLAYFIELD_MODES_ARENA_MATCH_SIZE", "2");
+    env.put("PLAYFIELD_MODES_ARENA_MIN_PLAYERS", "2");
+    env.put("PLAYFIELD_MODES_ARENA_COUNTDOWN_MS", "200");
+    env.put("PLAYFIELD_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS", "0");
+    return env;
+  }
+
   public ServerProcess server(int index) {
     return servers.get(index);
   }
