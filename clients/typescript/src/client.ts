@@ -14,6 +14,7 @@ import { MatchTracker, type InputLike } from './match-tracker.js';
 import { listModes, type ModeInfo } from './modes.js';
 import type { PendingInput } from './prediction.js';
 import { Reconnector } from './reconnector.js';
+import { leaderboard, recentMatches, type LeaderboardPage, type PlayedMatchInfo } from './records.js';
 import { memoryStore, type KeyValueStore } from './storage.js';
 import { defaultSocketFactory, type SocketFactory } from './transport.js';
 
@@ -322,6 +323,16 @@ export class PlayfieldClient<S extends Message = Message, I extends Message = Me
     const sample = this.clockSync.add(sentAt, rttMs, Number(reply.body.value.serverTimeMs));
     this.events.emit('pong', sample);
     return sample;
+  }
+
+  /** The logged-in player's last finished matches, the latest first (`limit` 1 to 50; 0: 10). */
+  recentMatches(limit = 0): Promise<PlayedMatchInfo[]> {
+    return recentMatches((body) => this.request(body), limit);
+  }
+
+  /** A page of `mode`'s leaderboard and this player's own line (`limit` 1 to 100; 0: 20). */
+  leaderboard(mode: string, page: { offset?: number; limit?: number } = {}): Promise<LeaderboardPage> {
+    return leaderboard((body) => this.request(body), mode, page.offset ?? 0, page.limit ?? 0);
   }
 
   /** The modes the node plays (`GET /api/modes`); undefined when the node is older than that list. */

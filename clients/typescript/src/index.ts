@@ -21,6 +21,7 @@ export type {
   StandingInfo,
   StateEvent,
 } from './events.js';
+export type { LeaderboardPage, LeaderboardRow, PlayedMatchInfo } from './records.js';
 export { PlayfieldError } from './errors.js';
 export type { ClientErrorCode, ServerErrorCode } from './errors.js';
 export { CloseCode, actionForClose } from './close-codes.js';

@@ -110,6 +110,21 @@ test('leaving the queue, and leaving a match: the events and what the client kno
   assert.equal(fay.sendInput({ dx: 1, dy: 0 }), undefined, 'no inputs once the seat is given up');
   const end = await gusEnd;
   assert.equal(end.standings.find((s) => s.name === 'fay')?.left, true, 'the leaver ranks as left');
+
+  // The store has the match: each player's recent matches, and the mode's leaderboard.
+  const [gusMatches, fayMatches] = await Promise.all([gus.recentMatches(5), fay.recentMatches()]);
+  const gusRow = gusMatches.find((m) => m.roomId === match.roomId);
+  assert.equal(gusRow?.mode, 'arena');
+  assert.equal(gusRow?.players, 2);
+  assert.equal(gusRow?.left, false);
+  assert.equal(gusRow?.ratingAfter, end.you?.ratingAfter);
+  assert.equal(fayMatches.find((m) => m.roomId === match.roomId)?.left, true);
+  const board = await gus.leaderboard('arena', { limit: 100 });
+  assert.equal(board.mode, 'arena');
+  assert.ok(board.total >= 2, `players with a rating (${board.total})`);
+  assert.equal(board.you?.playerId, gus.identity!.playerId);
+  assert.equal(board.you?.rating, end.you?.ratingAfter);
+  assert.ok(board.rows.every((row, i) => i === 0 || row.rating <= board.rows[i - 1]!.rating), 'best rating first');
 });
 
 test('ping measures the round trip and the server clock offset', async () => {
