@@ -2,74 +2,23 @@ import type { Message } from '@bufbuild/protobuf';
 import { DEFAULT_RECONNECT, type ReconnectPolicy } from './backoff.js';
 import { ClockSync, type ClockSample } from './clock.js';
 import { actionForClose } from './close-codes.js';
-import { codecFor, type Encoding, type WireCodec } from './codec.js';
+import { codecFor, type WireCodec } from './codec.js';
 import { Connection, type ClientBody } from './connection.js';
 import { identityOf } from './convert.js';
 import { Emitter } from './emitter.js';
 import { PlayfieldError } from './errors.js';
+import type { ClientOptions, ClientStatus, LoginOptions, LoginResult, StartResult } from './client-options.js';
 import type { ClientEvents, Identity, MatchInfo, MatchPhase, QueueEvent, ResumedEvent, SessionLostEvent } from './events.js';
-import { GameTypes, type GameSchemas } from './game-types.js';
+import { GameTypes } from './game-types.js';
 import type { LoginOk, Resumed, ServerMessage } from './gen/playfield/v1/playfield_pb.js';
 import { MatchTracker, type InputLike } from './match-tracker.js';
 import { listModes, type ModeInfo } from './modes.js';
 import type { PendingInput } from './prediction.js';
 import { Reconnector } from './reconnector.js';
 import { leaderboard, recentMatches, type LeaderboardPage, type PlayedMatchInfo } from './records.js';
-import { memoryStore, type KeyValueStore } from './storage.js';
+import { memoryStore, SavedTokens } from './storage.js';
 import { defaultSocketFactory, type SocketFactory } from './transport.js';
 
-export interface ClientOptions<S extends Message, I extends Message> {
-  /**
-   * The node's WebSocket URL (`ws://host:8080/ws`), or several nodes of one cluster: the client
-   * moves to the next when one cannot be reached or says it is going away (1001).
-   */
-  url: string | string[];
-  /** The game's state and input messages (for arena: `arenaSchemas` from `@playfield/client/arena`). */
-  game: GameSchemas<S, I>;
-  /** `binary` Protobuf (default) or `json`. */
-  encoding?: Encoding;
-  /** Automatic reconnection after a drop; `false` turns it off. */
-  reconnect?: Partial<ReconnectPolicy> | false;
-  /** How long a request waits for its answer (default 15 s: the server retries queue requests for up to 10 s). */
-  requestTimeoutMs?: number;
-  /** How often to ping while connected, for the round trip and the clock offset (default 2,000 ms; 0: only on request). */
-  pingIntervalMs?: number;
-  /** Keeps the session token, so that a later login is the same player (default: in memory). */
-  identityStore?: KeyValueStore;
-  /** Keeps the resume token, so that a reload can take the seat back (default: in memory). */
-  sessionStore?: KeyValueStore;
-  /** Opens sockets (default: the platform's WebSocket; `ws` in Node.js). */
-  socketFactory?: SocketFactory;
-  /** For `listModes` (default: the global fetch). */
-  fetch?: typeof fetch;
-  /** Unacknowledged inputs kept for prediction and resending (default 64). */
-  maxPendingInputs?: number;
-}
-
-/** `closed`, `connecting`, `open` (a socket is up; logged in or not), `reconnecting` (after a drop). */
-export type ClientStatus = 'closed' | 'connecting' | 'open' | 'reconnecting';
-
-export interface LoginOptions {
-  name: string;
-  /** A session token from an earlier login; default: the one in the identity store. */
-  token?: string;
-  /** On `INVALID_TOKEN` / `TOKEN_EXPIRED`, log in again as a new guest (default true). */
-  fallbackToGuest?: boolean;
-}
-
-/** The player logged in as; `tokenRefused` tells that the token was refused and this is a new guest. */
-export type LoginResult = Identity & { tokenRefused?: 'INVALID_TOKEN' | 'TOKEN_EXPIRED' };
-
-/** What {@link PlayfieldClient.start} did. */
-export interface StartResult {
-  identity: Identity;
-  /** Set when a stored session was resumed straight back into its match. */
-  match: MatchInfo | undefined;
-  resumed: boolean;
-}
-
-const TOKEN_KEY = 'playfield.token';
-const RESUME_KEY = 'playfield.resumeToken';
 const monotonicNow = () => performance.now();
 
 /**
@@ -90,8 +39,7 @@ export class PlayfieldClient<S extends Message = Message, I extends Message = Me
   private readonly policy: ReconnectPolicy | undefined;
   private readonly requestTimeoutMs: number;
   private readonly pingIntervalMs: number;
-  private readonly identityStore: KeyValueStore;
-  private readonly sessionStore: KeyValueStore;
+  private readonly tokens: SavedTokens;
   private readonly socketFactory: SocketFactory;
   private readonly fetchImpl: typeof fetch | undefined;
   private readonly tracker: MatchTracker<S, I>;
@@ -117,8 +65,7 @@ export class PlayfieldClient<S extends Message = Message, I extends Message = Me
     this.policy = options.reconnect === false ? undefined : { ...DEFAULT_RECONNECT, ...options.reconnect };
     this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
     this.pingIntervalMs = options.pingIntervalMs ?? 2_000;
-    this.identityStore = options.identityStore ?? memoryStore();
-    this.sessionStore = options.sessionStore ?? memoryStore();
+    this.tokens = new SavedTokens(options.identityStore ?? memoryStore(), options.sessionStore ?? memoryStore());
     this.socketFactory = options.socketFactory ?? defaultSocketFactory();
     this.fetchImpl = options.fetch;
     this.tracker = new MatchTracker(this.types, options.maxPendingInputs ?? 64);
@@ -197,7 +144,7 @@ export class PlayfieldClient<S extends Message = Message, I extends Message = Me
 
   /** True when a resume token is stored: {@link resume} may take the session back. */
   get canResume(): boolean {
-    return !!this.sessionStore.get(RESUME_KEY);
+    return !!this.tokens.resumeToken;
   }
 
   /** The URL of the current (or next) connection. */
@@ -238,14 +185,14 @@ export class PlayfieldClient<S extends Message = Message, I extends Message = Me
    * token is dropped and the login repeated as a new guest unless `fallbackToGuest` is false.
    */
   async login(options: LoginOptions): Promise<LoginResult> {
-    const token = options.token ?? this.identityStore.get(TOKEN_KEY) ?? '';
+    const token = options.token ?? this.tokens.token ?? '';
     try {
       await this.request({ case: 'login', value: { name: options.name, token } });
       return { ...this.identityValue! };
     } catch (error) {
       const refused = error instanceof PlayfieldError && (error.code === 'INVALID_TOKEN' || error.code === 'TOKEN_EXPIRED');
       if (!token || !refused || options.fallbackToGuest === false) throw error;
-      this.identityStore.remove(TOKEN_KEY);
+      this.tokens.dropToken();
       await this.request({ case: 'login', value: { name: options.name } });
       return { ...this.identityValue!, tokenRefused: error.code as 'INVALID_TOKEN' | 'TOKEN_EXPIRED' };
     }
@@ -257,13 +204,13 @@ export class PlayfieldClient<S extends Message = Message, I extends Message = Me
    * then dropped: log in instead), or `NO_SESSION` when nothing is stored.
    */
   async resume(): Promise<ResumedEvent> {
-    const resumeToken = this.sessionStore.get(RESUME_KEY);
+    const resumeToken = this.tokens.resumeToken;
     if (!resumeToken) throw new PlayfieldError('NO_SESSION', 'no session to resume', false, 'resume');
     try {
       await this.request({ case: 'resume', value: { resumeToken } });
     } catch (error) {
       if (error instanceof PlayfieldError && (error.code === 'RESUME_EXPIRED' || error.code === 'RESUME_REJECTED')) {
-        this.sessionStore.remove(RESUME_KEY);
+        this.tokens.dropResumeToken();
       }
       throw error;
     }
@@ -436,8 +383,7 @@ export class PlayfieldClient<S extends Message = Message, I extends Message = Me
   private loggedIn(login: LoginOk): Identity {
     const identity = identityOf(login);
     this.identityValue = identity;
-    if (login.token) this.identityStore.set(TOKEN_KEY, login.token);
-    if (login.resumeToken) this.sessionStore.set(RESUME_KEY, login.resumeToken);
+    this.tokens.save(login.token, login.resumeToken);
     this.events.emit('loggedIn', identity);
     return identity;
   }
@@ -516,7 +462,7 @@ export class PlayfieldClient<S extends Message = Message, I extends Message = Me
     this.tracker.forget();
     this.identityValue = undefined;
     this.queueBeforeDrop = undefined;
-    this.sessionStore.remove(RESUME_KEY);
+    this.tokens.dropResumeToken();
     this.statusValue = this.conn?.isOpen ? 'open' : 'closed';
     this.events.emit('sessionLost', { reason, error, roomId });
   }

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { PlayfieldClient } from './client.js';
-export type { ClientOptions, ClientStatus, LoginOptions, LoginResult, StartResult } from './client.js';
+export type { ClientOptions, ClientStatus, LoginOptions, LoginResult, StartResult } from './client-options.js';
 export type {
   ClientEvents,
   CloseEvent,

@@ -51,3 +51,39 @@ export function webStore(storage: WebStorageLike | undefined): KeyValueStore {
     },
   };
 }
+
+/**
+ * The two tokens a client keeps: the session token (who the player is; `identity`, long-lived) and
+ * the one-time resume token (the session to take back; `session`, as long as a tab or process).
+ */
+export class SavedTokens {
+  static readonly TOKEN_KEY = 'playfield.token';
+  static readonly RESUME_KEY = 'playfield.resumeToken';
+
+  constructor(
+    private readonly identity: KeyValueStore,
+    private readonly session: KeyValueStore,
+  ) {}
+
+  get token(): string | undefined {
+    return this.identity.get(SavedTokens.TOKEN_KEY) ?? undefined;
+  }
+
+  get resumeToken(): string | undefined {
+    return this.session.get(SavedTokens.RESUME_KEY) ?? undefined;
+  }
+
+  /** Keeps what a `loginOk` (or the login in a `resumed`) carries. */
+  save(token: string, resumeToken: string): void {
+    if (token) this.identity.set(SavedTokens.TOKEN_KEY, token);
+    if (resumeToken) this.session.set(SavedTokens.RESUME_KEY, resumeToken);
+  }
+
+  dropToken(): void {
+    this.identity.remove(SavedTokens.TOKEN_KEY);
+  }
+
+  dropResumeToken(): void {
+    this.session.remove(SavedTokens.RESUME_KEY);
+  }
+}
