@@ -32,6 +32,7 @@ final class EventRelay {
   private final Clock clock;
   private final RandomGenerator random;
   private final EventMetrics metrics;
+  private final RecentlyPublished recentlyPublished;
 
   EventRelay(Outbox outbox, List<EventSink> sinks, int batchSize, Backoff backoff, Clock clock,
       RandomGenerator random, EventMetrics metrics) {
@@ -45,6 +46,7 @@ final class EventRelay {
     this.clock = clock;
     this.random = random;
     this.metrics = metrics;
+    this.recentlyPublished = new RecentlyPublished(4 * batchSize);
   }
 
   /** What one pass did: events read from the outbox, and how many of them are now published. */
@@ -61,10 +63,12 @@ final class EventRelay {
 
   /** One pass; fails only when the outbox could not be read or written (sink failures are handled here). */
   Future<Pass> pass() {
-    return outbox.pending(batchSize).compose(batch -> {
-      if (batch.isEmpty()) {
+    return outbox.pending(batchSize).compose(read -> {
+      if (read.isEmpty()) {
         return Future.succeededFuture(new Pass(0, 0));
       }
+      List<OutboxEvent> batch = read.stream().filter(event -> !recentlyPublished.contains(event.seq())).toList();
+      List<Long> markedBefore = read.stream().map(OutboxEvent::seq).filter(recentlyPublished::contains).toList();
       Set<Long> pendingSeqs = new HashSet<>();
       batch.forEach(event -> pendingSeqs.add(event.seq()));
       long now = clock.millis();
@@ -75,7 +79,8 @@ final class EventRelay {
           deliveries.add(deliver(sink, sink.undelivered(batch)));
         }
       }
-      return Future.join(deliveries).transform(done -> publishWhatEverySinkHas(batch));
+      return Future.join(deliveries).transform(done -> publishWhatEverySinkHas(batch, markedBefore))
+          .map(published -> new Pass(read.size(), published));
     });
   }
 
@@ -112,19 +117,22 @@ final class EventRelay {
     return Future.join(closing).mapEmpty();
   }
 
-  private Future<Pass> publishWhatEverySinkHas(List<OutboxEvent> batch) {
-    List<Long> everywhere = new ArrayList<>();
+  /** Marks published what every sink has, and again what was marked before; returns how many for the first time. */
+  private Future<Integer> publishWhatEverySinkHas(List<OutboxEvent> batch, List<Long> markedBefore) {
+    List<Long> everywhere = new ArrayList<>(markedBefore);
     for (OutboxEvent event : batch) {
       if (sinks.stream().allMatch(sink -> sink.hasDelivered(event.seq()))) {
         everywhere.add(event.seq());
       }
     }
     if (everywhere.isEmpty()) {
-      return Future.succeededFuture(new Pass(batch.size(), 0));
+      return Future.succeededFuture(0);
     }
     return outbox.markPublished(everywhere).map(v -> {
       sinks.forEach(sink -> sink.forget(everywhere));
-      return new Pass(batch.size(), everywhere.size());
+      recentlyPublished.addAll(everywhere);
+      // Marked again does not count: a read that keeps returning them must not make passes back to back.
+      return everywhere.size() - markedBefore.size();
     });
   }
 }

@@ -70,6 +70,22 @@ class EventRelayTest {
     assertThat(outbox.depth().await()).isZero();
   }
 
+  /** Regression: a node on the embedded database delivered an event again because the read after its mark still returned it. */
+  @Test
+  void anEventReadAgainRightAfterItsMarkIsMarkedAgainNotDeliveredAgain() {
+    ScriptedSink sink = new ScriptedSink("broker");
+    EventRelay relay = relay(10, sink);
+    outbox.readStaleOnceAfterEachMark();
+    for (int round = 0; round < 3; round++) {
+      outbox.matchEnded();
+      relay.pass().await();
+      EventRelay.Pass stale = relay.pass().await();
+      assertThat(stale.published()).as("nothing new published by marking again").isZero();
+    }
+    assertThat(sink.received()).as("each once").containsExactlyElementsOf(outbox.written());
+    assertThat(outbox.depth().await()).isZero();
+  }
+
   @Test
   void aFullBatchAsksForTheNextPassAtOnceAndAShortOneDoesNot() {
     EventRelay relay = relay(3, new ScriptedSink("broker"));

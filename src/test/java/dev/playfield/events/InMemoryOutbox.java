@@ -21,6 +21,8 @@ final class InMemoryOutbox implements Outbox {
   private final Set<Long> invisible = new HashSet<>();
   private final List<OutboxEvent> written = new ArrayList<>();
   private long nextSeq = 1;
+  private boolean staleReadAfterMark;
+  private List<OutboxEvent> lastMarked = List.of();
 
   /** A match.ended event of a new room, as the store writes it with the match's result. */
   synchronized OutboxEvent matchEnded() {
@@ -60,8 +62,21 @@ final class InMemoryOutbox implements Outbox {
     return List.copyOf(written);
   }
 
+  /**
+   * From now on the first read after each mark still returns the rows just marked, as a read on
+   * another connection that does not see the mark yet would.
+   */
+  synchronized void readStaleOnceAfterEachMark() {
+    staleReadAfterMark = true;
+  }
+
   @Override
   public synchronized Future<List<OutboxEvent>> pending(int max) {
+    if (!lastMarked.isEmpty()) {
+      List<OutboxEvent> stale = lastMarked;
+      lastMarked = List.of();
+      return Future.succeededFuture(stale);
+    }
     List<OutboxEvent> batch = new ArrayList<>();
     for (OutboxEvent event : unpublished.values()) {
       if (batch.size() == max) {
@@ -76,7 +91,16 @@ final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized Future<Void> markPublished(List<Long> seqs) {
-    seqs.forEach(unpublished::remove);
+    List<OutboxEvent> marked = new ArrayList<>();
+    seqs.forEach(seq -> {
+      OutboxEvent event = unpublished.remove(seq);
+      if (event != null) {
+        marked.add(event);
+      }
+    });
+    if (staleReadAfterMark) {
+      lastMarked = marked;
+    }
     return Future.succeededFuture();
   }
 
