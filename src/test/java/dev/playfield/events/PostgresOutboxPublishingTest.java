@@ -1,5 +1,6 @@
 package dev.playfield.events;
 
+import dev.playfield.support.TcpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playfield.store.MatchOutcome;

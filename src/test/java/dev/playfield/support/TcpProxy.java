@@ -1,4 +1,4 @@
-package dev.playfield.events;
+package dev.playfield.support;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * give it back: closed, the port refuses connections and every connection through it is cut, as
  * when the server stops. The port stays the same across {@link #close()} and {@link #open()}.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
   private final Vertx vertx;
   private final int targetPort;
@@ -28,17 +28,17 @@ final class TcpProxy implements AutoCloseable {
   }
 
   /** An open proxy to {@code targetPort} on a free port. */
-  static TcpProxy to(Vertx vertx, int targetPort) {
+  public static TcpProxy to(Vertx vertx, int targetPort) {
     TcpProxy proxy = new TcpProxy(vertx, targetPort);
     proxy.listen(0);
     return proxy;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  synchronized void open() {
+  public synchronized void open() {
     if (server == null) {
       listen(port);
     }
