@@ -19,6 +19,24 @@ public interface PlayerStore {
    */
   Future<Boolean> savePlayer(String playerId, String name);
 
+  /**
+   * Gives the player a username that logs in with a password: makes sure the player exists (as
+   * {@link #savePlayer} does, with its event) and binds {@code username} to it, in one transaction.
+   * {@code username} is already normalized (lower case); {@code passwordHash} is stored as given.
+   * Nothing changes when the username belongs to any player or the player already has one.
+   */
+  Future<AccountLink> addPasswordLogin(String playerId, String name, String username, String passwordHash);
+
+  /** The password login of a normalized username, or null when there is none. */
+  Future<PasswordLogin> passwordLogin(String username);
+
+  /**
+   * The player an external identity ({@code issuer}, {@code subject}) logs in as. When the identity
+   * is new it is bound to {@code playerId}, which is created (as {@link #savePlayer} does) when it
+   * does not exist; an identity already bound answers its own player and ignores the arguments.
+   */
+  Future<IdentityPlayer> bindIdentity(String issuer, String subject, String playerId, String name);
+
   /** The player's rating in {@code mode}, or the initial rating when they have not played it. */
   Future<Integer> rating(String playerId, String mode);
 

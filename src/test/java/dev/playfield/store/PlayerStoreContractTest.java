@@ -264,6 +264,66 @@ class PlayerStoreContractTest {
     assertThat(reopened.savePlayer("p-a", "name-p-a").await()).isFalse();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "embedded"})
+  void aGuestGivenAPasswordLoginKeepsItsRatingAndHistory(String database) {
+    PlayerStore players = open(database);
+    players.recordEnd(outcome("room-g", result("p-guest", 1, 16), result("p-other", 2, -16))).await();
+
+    assertThat(players.addPasswordLogin("p-guest", "Ann", "ann", "hash-1").await()).isEqualTo(AccountLink.LINKED);
+
+    PasswordLogin login = players.passwordLogin("ann").await();
+    assertThat(login).isEqualTo(new PasswordLogin("p-guest", "Ann", "hash-1"));
+    assertThat(players.rating(login.playerId(), mode).await()).isEqualTo(1016);
+    assertThat(players.recentMatches(login.playerId(), 5).await()).extracting(PlayedMatch::roomId)
+        .containsExactly("room-g");
+    assertThat(players.passwordLogin("nobody").await()).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "embedded"})
+  void aUsernameBelongsToOnePlayerAndAPlayerHasOneUsername(String database) {
+    PlayerStore players = open(database);
+    assertThat(players.addPasswordLogin("p-new", "Bo", "bo", "hash-bo").await()).isEqualTo(AccountLink.LINKED);
+
+    assertThat(players.addPasswordLogin("p-thief", "Bo", "bo", "hash-thief").await())
+        .isEqualTo(AccountLink.USERNAME_TAKEN);
+    assertThat(players.addPasswordLogin("p-new", "Bo", "bo-second", "hash-2").await())
+        .isEqualTo(AccountLink.PLAYER_HAS_ONE);
+    assertThat(players.passwordLogin("bo").await().passwordHash()).isEqualTo("hash-bo");
+    assertThat(players.passwordLogin("bo-second").await()).isNull();
+    // The new player was created with its event; the refused ones created nobody.
+    assertThat(events("account.created")).extracting(e -> new JsonObject(e.payloadJson()).getString("playerId"))
+        .containsExactly("p-new");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "embedded"})
+  void anIdentityIsBoundOnceByIssuerAndSubject(String database) {
+    PlayerStore players = open(database);
+    IdentityPlayer first = players.bindIdentity("https://id.example", "sub-1", "p-first", "Cy").await();
+    IdentityPlayer again = players.bindIdentity("https://id.example", "sub-1", "p-second", "Other").await();
+    IdentityPlayer otherIssuer = players.bindIdentity("https://other.example", "sub-1", "p-third", "Dee").await();
+
+    assertThat(first).isEqualTo(new IdentityPlayer("p-first", "Cy", true));
+    assertThat(again).isEqualTo(new IdentityPlayer("p-first", "Cy", false));
+    assertThat(otherIssuer.playerId()).isEqualTo("p-third");
+    assertThat(events("account.created")).extracting(e -> new JsonObject(e.payloadJson()).getString("playerId"))
+        .containsExactly("p-first", "p-third");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "embedded"})
+  void anIdentityBoundToAnExistingGuestKeepsItsRating(String database) {
+    PlayerStore players = open(database);
+    players.recordEnd(outcome("room-i", result("p-guest", 2, -16), result("p-other", 1, 16))).await();
+
+    IdentityPlayer bound = players.bindIdentity("https://id.example", "sub-g", "p-guest", "Guest").await();
+
+    assertThat(bound.created()).isTrue();
+    assertThat(players.rating(bound.playerId(), mode).await()).isEqualTo(984);
+  }
+
   private List<OutboxEvent> events(String type) {
     return store.pending(1000).await().stream().filter(e -> e.type().equals(type)).toList();
   }

@@ -3,10 +3,13 @@ package dev.playfield.store.sql;
 import dev.playfield.config.DatabaseConfig;
 import dev.playfield.events.Outbox;
 import dev.playfield.events.OutboxEvent;
+import dev.playfield.store.AccountLink;
+import dev.playfield.store.IdentityPlayer;
 import dev.playfield.store.LeaderboardEntry;
 import dev.playfield.store.LeaderboardPage;
 import dev.playfield.store.MatchOutcome;
 import dev.playfield.store.MatchStart;
+import dev.playfield.store.PasswordLogin;
 import dev.playfield.store.PlayedMatch;
 import dev.playfield.store.PlayerStore;
 import dev.playfield.store.RecordedMatch;
@@ -33,6 +36,7 @@ public final class SqlPlayerStore implements PlayerStore, Outbox {
   private final OutboxRows outbox;
   private final PlayerRows players;
   private final MatchWrites matches;
+  private final AccountRows accounts;
   private final int initialRating;
   private final Clock clock;
 
@@ -42,6 +46,7 @@ public final class SqlPlayerStore implements PlayerStore, Outbox {
     this.outbox = new OutboxRows(db);
     this.players = new PlayerRows(db, outbox);
     this.matches = new MatchWrites(db, players, outbox, initialRating);
+    this.accounts = new AccountRows(db, players);
     this.initialRating = initialRating;
     this.clock = clock;
   }
@@ -65,6 +70,23 @@ public final class SqlPlayerStore implements PlayerStore, Outbox {
   public Future<Boolean> savePlayer(String playerId, String name) {
     return calls.run("save_player", () -> db.pool.withTransaction(connection ->
         players.save(connection, playerId, name, now())));
+  }
+
+  @Override
+  public Future<AccountLink> addPasswordLogin(String playerId, String name, String username, String passwordHash) {
+    return calls.run("add_password_login", () -> db.pool.withTransaction(connection ->
+        accounts.addPasswordLogin(connection, playerId, name, username, passwordHash, now())));
+  }
+
+  @Override
+  public Future<PasswordLogin> passwordLogin(String username) {
+    return calls.run("password_login", () -> accounts.passwordLogin(username));
+  }
+
+  @Override
+  public Future<IdentityPlayer> bindIdentity(String issuer, String subject, String playerId, String name) {
+    return calls.run("bind_identity", () -> db.pool.withTransaction(connection ->
+        accounts.bindIdentity(connection, issuer, subject, playerId, name, now())));
   }
 
   @Override
