@@ -2,7 +2,7 @@ import type { Message } from '@bufbuild/protobuf';
 import type { ReconnectPolicy } from './backoff.js';
 import type { Encoding } from './codec.js';
 import type { Identity, MatchInfo } from './events.js';
-import type { GameSchemas } from './game-types.js';
+import type { GameDefinition } from './game-types.js';
 import type { KeyValueStore } from './storage.js';
 import type { SocketFactory } from './transport.js';
 
@@ -14,9 +14,12 @@ export interface ClientOptions<S extends Message, I extends Message> {
    * moves to the next when one cannot be reached or says it is going away (1001).
    */
   url: string | string[];
-  /** The game's state and input messages (for arena: `arenaSchemas` from `@playfield/client/arena`). */
-  game: GameSchemas<S, I>;
-  /** `binary` Protobuf (default) or `json`. */
+  /**
+   * The game's state and input messages (for arena: `arenaSchemas` from `@playfield/client/arena`),
+   * or, without generated code, `jsonGame(stateName, inputName)`: then states and inputs are JSON objects.
+   */
+  game: GameDefinition<S, I>;
+  /** `binary` Protobuf (default; `json` for a `jsonGame`) or `json`. */
   encoding?: Encoding;
   /** Automatic reconnection after a drop; `false` turns it off. */
   reconnect?: Partial<ReconnectPolicy> | false;

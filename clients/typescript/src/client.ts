@@ -61,7 +61,7 @@ export class PlayfieldClient<S extends Message = Message, I extends Message = Me
     this.urls = Array.isArray(options.url) ? [...options.url] : [options.url];
     if (this.urls.length === 0) throw new RangeError('at least one URL is needed');
     this.types = new GameTypes(options.game);
-    this.codec = codecFor(options.encoding ?? 'binary', this.types.registry);
+    this.codec = codecFor(options.encoding ?? (this.types.json ? 'json' : 'binary'), this.types.registry, this.types.json);
     this.policy = options.reconnect === false ? undefined : { ...DEFAULT_RECONNECT, ...options.reconnect };
     this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
     this.pingIntervalMs = options.pingIntervalMs ?? 2_000;

@@ -1,4 +1,4 @@
-import { create, isMessage, type Message, type MessageInitShape } from '@bufbuild/protobuf';
+import type { Message, MessageInitShape } from '@bufbuild/protobuf';
 import type { GenMessage } from '@bufbuild/protobuf/codegenv2';
 import { matchEndOf, matchOf, phaseOf } from './convert.js';
 import type { MatchEndEvent, MatchInfo, MatchPhase, StateEvent } from './events.js';
@@ -128,9 +128,7 @@ export class MatchTracker<S extends Message, I extends Message> {
   record(input: InputLike<I>, sentAt: number): { entry: PendingInput<I>; sendNow: boolean } | undefined {
     if (!this.current) return undefined;
     if (this.awaitingResumeState && this.prediction.lastSeq === 0) return undefined;
-    const schema = this.types.schemas.input;
-    const message = (isMessage(input, schema) ? input : create(schema, input as MessageInitShape<GenMessage<I>>)) as I;
-    const entry = this.prediction.record(message, sentAt);
+    const entry = this.prediction.record(this.types.toInput(input), sentAt);
     return { entry, sendNow: !this.awaitingResumeState };
   }
 }
