@@ -87,7 +87,7 @@ class LiarsDiceNodeIT {
   @Test
   void theNodeListsTheModeAndServesThePage() throws Exception {
     assertThat(get("/api/modes")).contains("\"name\":\"liars-dice\"").contains("\"stateStream\":\"ON_CHANGE\"")
-        .contains("\"page\":\"/games/liars-dice/\"");
+        .contains("\"page\":\"/games/liars-dice/?mode=liars-dice\"");
     assertThat(get("/games/liars-dice/")).contains("<title>Playfield · Liar's Dice</title>");
     assertThat(get("/games/liars-dice/liars-dice.js")).contains("playfield.liarsdice.LiarsDiceInput");
     assertThat(get("/games/liars-dice/liars-dice.css")).contains(".die");
