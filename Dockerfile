@@ -22,6 +22,10 @@ COPY config /app/config
 # Game plug-ins: every jar in /app/games (games.dir is games/ in the working directory). The image
 # ships the two examples; add your own with a volume or an image built FROM this one.
 COPY --from=build /src/examples/liars-dice/target/liars-dice.jar /src/examples/high-low/target/high-low.jar /app/games/
+# A standalone node without database.url keeps its players in an embedded database in /app/data:
+# the one folder the node writes, so it is the user's and a volume keeps it across containers.
+RUN mkdir -p /app/data && chown playfield /app/data
+VOLUME /app/data
 USER playfield
 # 8080: HTTP (browser client at /, game sessions at /ws, /metrics, /health, /ready, /admin/).
 # 5701: Hazelcast membership; 5801: the clustered event bus (both only when clustered).
