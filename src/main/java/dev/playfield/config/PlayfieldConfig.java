@@ -58,7 +58,7 @@ public record PlayfieldConfig(
   public record LogConfig(String level, String format) {}
 
   /** @param tokenSecret empty (a random one per process) or at least {@link #MIN_SECRET_LENGTH} characters */
-  public record AuthConfig(String tokenSecret, int tokenTtlSeconds) {
+  public record AuthConfig(String tokenSecret, int tokenTtlSeconds, AccountsConfig accounts) {
     /** The shortest token secret accepted: 32 characters, 256 bits of HMAC key when they are random bytes in Base64. */
     public static final int MIN_SECRET_LENGTH = 32;
 
@@ -68,7 +68,7 @@ public record PlayfieldConfig(
         throw new IllegalArgumentException(auth.name("token-secret") + " (PLAYFIELD_AUTH_TOKEN_SECRET): must be at least "
             + MIN_SECRET_LENGTH + " characters, got " + secret.length());
       }
-      return new AuthConfig(secret, auth.intIn("token-ttl-seconds", 1, Integer.MAX_VALUE));
+      return new AuthConfig(secret, auth.intIn("token-ttl-seconds", 1, Integer.MAX_VALUE), AccountsConfig.from(auth));
     }
   }
 

@@ -35,6 +35,9 @@ interface Connection {
   /** The encoding chosen at the handshake ({@code json} or {@code binary}). */
   String encoding();
 
+  /** The client's IP address as this node sees it (the key of per-address login limits). */
+  String remoteHost();
+
   /** States skipped so far because the client read too slowly. */
   long statesDropped();
 }

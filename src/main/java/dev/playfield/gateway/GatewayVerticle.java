@@ -1,6 +1,7 @@
 package dev.playfield.gateway;
 
 import dev.playfield.cluster.ClusterServices;
+import dev.playfield.config.AccountsConfig;
 import dev.playfield.config.PlayfieldConfig;
 import dev.playfield.game.GameType;
 import dev.playfield.node.LocalLoad;
@@ -72,7 +73,7 @@ public final class GatewayVerticle extends VerticleBase {
     SessionRegistry registry = new SessionRegistry();
     SessionWindows windows = new SessionWindows(config.node().reconnectGraceSeconds() * 1000L,
         config.auth().tokenTtlSeconds() * 1000L);
-    Logins logins = new Logins(tokens, new Logins.Stores(players, config.modes().keySet().iterator().next(),
+    Logins logins = new Logins(tokens, accountLogins(vertx, config, players, clock), new Logins.Stores(players, config.modes().keySet().iterator().next(),
         cluster.sessions(), cluster.resumes()),
         registry, vertx.eventBus(), address, windows, clock.wall());
     PatientRequests requests = new PatientRequests(vertx, metrics, clock.wall());
@@ -86,6 +87,15 @@ public final class GatewayVerticle extends VerticleBase {
     Endpoint endpoint = new Endpoint(config.httpHost(), config.httpPort(),
         new WebSocketConnection.Limits(config.gateway(), load, metrics, json, clock.nanoTime()));
     return new GatewayVerticle(endpoint, address, registry, sessions);
+  }
+
+  private static AccountLogins accountLogins(Vertx vertx, PlayfieldConfig config, PlayerStore players,
+      GatewayClock clock) {
+    AccountsConfig accounts = config.auth().accounts();
+    LoginAttempts attempts = new LoginAttempts(new LoginAttempts.Limits(accounts.attemptsPerAccount(),
+        accounts.attemptsPerAddress(), accounts.attemptsWindowSeconds()), clock.nanoTime());
+    return new AccountLogins(players, new PasswordHasher(accounts.passwordIterations()),
+        new IdentityTokens(vertx, accounts.oidc(), clock.wall(), clock.nanoTime()), attempts, vertx);
   }
 
   /** Routes served beside {@code /ws} (the ops package's: pages, health, metrics, admin API). */

@@ -12,27 +12,15 @@ import dev.playfield.store.PlayerStore;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import java.time.Clock;
-import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who a connection speaks for: guest logins, logins with a token, and taking a dropped session
- * back with a one-time resume token. Also makes sure a player has one session in the cluster.
+ * Who a connection speaks for: guest logins, logins with a token, account logins (through
+ * {@link AccountLogins}), and taking a dropped session back with a one-time resume token. Also makes sure a player has one session in the cluster.
  * Stateless; safe from any thread. Reads the wall clock only through the injected one.
  */
 final class Logins {
-
-  /** A refused login or resume, with the error code to answer. */
-  static final class Refused extends RuntimeException {
-    final ErrorCode code;
-
-    Refused(ErrorCode code, String message) {
-      super(message, null, false, false);
-      this.code = code;
-    }
-  }
 
   /** A login as answered, with the id of its resume token (the key of the token's cluster entry). */
   record Issued(LoginOk login, String resumeTokenId) {}
@@ -49,6 +37,7 @@ final class Logins {
   private static final Logger log = LoggerFactory.getLogger(Logins.class);
 
   private final TokenService tokens;
+  private final AccountLogins accounts;
   private final Stores stores;
   private final SessionRegistry registry;
   private final EventBus bus;
@@ -56,9 +45,10 @@ final class Logins {
   private final SessionWindows windows;
   private final Clock clock;
 
-  Logins(TokenService tokens, Stores stores, SessionRegistry registry, EventBus bus, String gatewayAddress,
-      SessionWindows windows, Clock clock) {
+  Logins(TokenService tokens, AccountLogins accounts, Stores stores, SessionRegistry registry, EventBus bus,
+      String gatewayAddress, SessionWindows windows, Clock clock) {
     this.tokens = tokens;
+    this.accounts = accounts;
     this.stores = stores;
     this.registry = registry;
     this.bus = bus;
@@ -67,37 +57,57 @@ final class Logins {
     this.clock = clock;
   }
 
-  /** A guest login, or a login with the token of an earlier one. */
-  Future<Issued> login(Login login) {
-    Future<TokenService.Claims> identity = login.getToken().isEmpty()
-        ? Future.succeededFuture(new TokenService.Claims(newPlayerId(), ""))
-        : tokens.verify(login.getToken()).recover(Logins::refusedToken).compose(claims ->
-            claims.tokenId().isEmpty() ? Future.succeededFuture(claims)
-                : Future.failedFuture(new Refused(ErrorCode.INVALID_TOKEN, "that is a resume token: send it in Resume")));
-    return identity.compose(claims -> {
-      String chosen = !login.getName().isBlank() ? login.getName().strip()
-          : !claims.name().isEmpty() ? claims.name() : guestName(claims.playerId());
-      return issue(claims.playerId(), chosen, "");
-    });
+  /**
+   * A login from {@code address}: as a guest (or the player of an earlier session token), with a
+   * username and password, or with an identity token, as the fields set ask (see the protocol's
+   * Login). Fails with {@link LoginRefused} for a refused one.
+   */
+  Future<Issued> login(Login login, String address) {
+    boolean password = !login.getUsername().isEmpty() || !login.getPassword().isEmpty() || login.getCreateAccount();
+    boolean identity = !login.getIdToken().isEmpty();
+    if (password && identity) {
+      return Future.failedFuture(new LoginRefused(ErrorCode.INVALID_ARGUMENT, "send a username or an identity token, not both"));
+    }
+    Future<TokenService.Claims> known = login.getToken().isEmpty() ? Future.succeededFuture(null)
+        : sessionPlayer(login.getToken());
+    Future<TokenService.Claims> who = known.compose(claims -> password
+        ? accounts.password(login, claims, GuestIds.newPlayerId(), address)
+        : identity ? accounts.identity(login, claims, GuestIds.newPlayerId(), address)
+        : Future.succeededFuture(guest(login, claims)));
+    return who.compose(claims -> issue(claims.playerId(), claims.name(), ""));
+  }
+
+  private Future<TokenService.Claims> sessionPlayer(String token) {
+    return tokens.verify(token).recover(Logins::refusedToken).compose(claims ->
+        claims.tokenId().isEmpty() ? Future.succeededFuture(claims)
+            : Future.failedFuture(new LoginRefused(ErrorCode.INVALID_TOKEN, "that is a resume token: send it in Resume")));
+  }
+
+  /** The guest a login speaks for: the token's player when it had one, else a new one. */
+  private static TokenService.Claims guest(Login login, TokenService.Claims known) {
+    TokenService.Claims claims = known != null ? known : new TokenService.Claims(GuestIds.newPlayerId(), "");
+    String chosen = !login.getName().isBlank() ? login.getName().strip()
+        : !claims.name().isEmpty() ? claims.name() : GuestIds.guestName(claims.playerId());
+    return new TokenService.Claims(claims.playerId(), chosen);
   }
 
   /**
-   * Takes a session back; fails with {@link Refused} for a forged, unknown, used or expired token.
+   * Takes a session back; fails with {@link LoginRefused} for a forged, unknown, used or expired token.
    * Refusals are logged with their reason (and the player, when the token names one).
    */
   Future<Resumption> resume(String resumeToken) {
     String[] player = {"unknown"};
     return tokens.verify(resumeToken)
-        .recover(cause -> Future.failedFuture(new Refused(ErrorCode.RESUME_REJECTED, "not a resume token of this server")))
+        .recover(cause -> Future.failedFuture(new LoginRefused(ErrorCode.RESUME_REJECTED, "not a resume token of this server")))
         .compose(claims -> {
           player[0] = claims.playerId();
           return claims.tokenId().isEmpty()
-              ? Future.failedFuture(new Refused(ErrorCode.RESUME_REJECTED, "that is a login token: send it in Login"))
+              ? Future.failedFuture(new LoginRefused(ErrorCode.RESUME_REJECTED, "that is a login token: send it in Login"))
               : stores.resumes().consume(claims.tokenId());
         })
         .compose(this::resumeFrom)
         .onFailure(cause -> {
-          if (cause instanceof Refused refused) {
+          if (cause instanceof LoginRefused refused) {
             log.atInfo().addKeyValue("player", player[0]).addKeyValue("code", refused.code)
                 .log("resume refused: {}", refused.getMessage());
           }
@@ -106,12 +116,12 @@ final class Logins {
 
   private Future<Resumption> resumeFrom(ResumeEntry entry) {
     if (entry == null) {
-      return Future.failedFuture(new Refused(ErrorCode.RESUME_REJECTED,
+      return Future.failedFuture(new LoginRefused(ErrorCode.RESUME_REJECTED,
           "resume token unknown or already used; log in instead"));
     }
     long away = entry.getDisconnectedAtMs() == 0 ? 0 : clock.millis() - entry.getDisconnectedAtMs();
     if (away > windows.reconnectGraceMs()) {
-      return Future.failedFuture(new Refused(ErrorCode.RESUME_EXPIRED,
+      return Future.failedFuture(new LoginRefused(ErrorCode.RESUME_EXPIRED,
           "the grace window of " + windows.reconnectGraceMs() / 1000 + " s has passed; log in instead"));
     }
     return issue(entry.getPlayerId(), entry.getName(), entry.getRoomId())
@@ -166,15 +176,6 @@ final class Logins {
 
   private static <T> Future<T> refusedToken(Throwable cause) {
     boolean expired = cause instanceof TokenService.TokenRejected rejected && rejected.expired();
-    return Future.failedFuture(new Refused(expired ? ErrorCode.TOKEN_EXPIRED : ErrorCode.INVALID_TOKEN, cause.getMessage()));
-  }
-
-  private static String guestName(String playerId) {
-    String tail = playerId.substring(Math.max(0, playerId.length() - 4));
-    return "Guest-" + tail.toUpperCase(Locale.ROOT);
-  }
-
-  private static String newPlayerId() {
-    return "p-" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    return Future.failedFuture(new LoginRefused(expired ? ErrorCode.TOKEN_EXPIRED : ErrorCode.INVALID_TOKEN, cause.getMessage()));
   }
 }

@@ -96,7 +96,7 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
     if (badName != null) {
       connection.reject(ErrorCode.INVALID_ARGUMENT, requestId, badName);
     } else if (startLogin(requestId)) {
-      logins.login(request)
+      logins.login(request, connection.remoteHost())
           .compose(issued -> logins.claim(issued.login().getPlayerId(), this).map(issued))
           .onComplete(done -> connection.execute(() -> {
             if (loggedIn(requestId, done.result(), done.cause())) {
@@ -134,7 +134,7 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
     }
     if (failure != null) {
       phase = Phase.LOGGED_OUT;
-      if (failure instanceof Logins.Refused refused) {
+      if (failure instanceof LoginRefused refused) {
         connection.reject(refused.code, requestId, failure.getMessage());
       } else {
         unavailable(requestId, "log in", failure);

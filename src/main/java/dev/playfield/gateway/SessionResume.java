@@ -41,7 +41,7 @@ final class SessionResume {
     this.nanoTime = nanoTime;
   }
 
-  /** Fails with {@link Logins.Refused} for a bad token, or with the cluster's failure. */
+  /** Fails with {@link LoginRefused} for a bad token, or with the cluster's failure. */
   Future<Result> resume(String resumeToken, SessionHandle claimant) {
     long started = nanoTime.getAsLong();
     return logins.resume(resumeToken)

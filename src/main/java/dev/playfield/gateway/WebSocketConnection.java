@@ -85,6 +85,11 @@ final class WebSocketConnection implements Connection {
   }
 
   @Override
+  public String remoteHost() {
+    return socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().hostAddress();
+  }
+
+  @Override
   public String encoding() {
     return wire.name();
   }
