@@ -33,7 +33,9 @@ class DeploymentFilesTest {
           .containsEntry("PLAYFIELD_CLUSTER_MEMBERS", "node1:5701,node2:5701,node3:5701")
           .containsEntry("PLAYFIELD_CLUSTER_HOST", "0.0.0.0")
           .containsEntry("PLAYFIELD_PUBLIC_HOST", name)
-          .containsKeys("PLAYFIELD_EVENTBUS_PORT", "PLAYFIELD_AUTH_TOKEN_SECRET");
+          .containsKeys("PLAYFIELD_EVENTBUS_PORT", "PLAYFIELD_AUTH_TOKEN_SECRET")
+          .containsEntry("PLAYFIELD_EVENTS_RABBITMQ_URL", "amqp://playfield:playfield@rabbitmq:5672");
+      assertThat(String.valueOf(map(services.get(name)).get("depends_on"))).contains("postgres").contains("rabbitmq");
       assertThat(String.valueOf(map(map(services.get(name)).get("healthcheck")).get("test"))).contains("/health");
     }
     assertThat(String.valueOf(map(services.get("bots")).get("command")))
