@@ -82,8 +82,11 @@ class SimulatorAgainstPlayfieldTest {
         .isEqualTo(json.getLong("churned"));
     assertThat(json.getLong("resume_failures")).as(report.summary()).isZero();
     assertThat(json.getLong("seats_lost")).as("every churned bot got its seat back").isZero();
-    assertThat(json.getJsonObject("resume_pause_ms").getDouble("p99")).as("back in the match within a second")
-        .isLessThan(1_000);
+    // A resume is a round trip or two (about 100 ms on a quiet machine; bench/chaos.sh measures it);
+    // a busy machine stretches that to a few seconds. Past 5 s the resume waited out a timeout
+    // (the gateway's retry window is 10 s): that is what this bound catches.
+    assertThat(json.getJsonObject("resume_pause_ms").getDouble("p99")).as("back in the match without a timeout")
+        .isLessThan(5_000);
     assertThat(json.getJsonObject("resume_after_reconnect_ms").getLong("count")).as("timed from each new connection")
         .isPositive().isLessThanOrEqualTo(json.getLong("resumed"));
     assertThat(json.getJsonObject("resume_after_reconnect_ms").getDouble("p99"))
