@@ -98,8 +98,9 @@ class BotPlaysAnyGameTest {
     peer.sendLater(1_100, ServerMessage.newBuilder().setMatchEnd(MatchEnd.newBuilder().setRoomId(ROOM).setTick(11)));
   }
 
+  /** Runs one bot for 5 s: the scripted match takes 1.1 s, the rest is room for a slow start on a busy machine. */
   private static JsonObject run(ScriptedServer server, PlayableGame game, String behaviour) throws Exception {
-    SimSettings settings = new SimSettings(List.of(server.url()), 1, 100, Duration.ofMillis(2_000), Duration.ZERO,
+    SimSettings settings = new SimSettings(List.of(server.url()), 1, 100, Duration.ofMillis(5_000), Duration.ZERO,
         Encoding.BINARY, "echo", game.behaviour(behaviour), 20, Duration.ofSeconds(1), 0, 5, 1, "nio", true);
     return new Simulation(settings, game, null).run().json();
   }

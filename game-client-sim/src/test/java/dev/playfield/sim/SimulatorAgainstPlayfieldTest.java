@@ -78,8 +78,10 @@ class SimulatorAgainstPlayfieldTest {
     assertHealthy(report.json(), 16, report.summary());
     JsonObject json = report.json();
     assertThat(json.getLong("churned")).as("a bot a second drops and comes back").isPositive();
+    // A bot churned in the run's last moments may still be on its way back when the run stops; a
+    // resume that failed is counted apart (resume_failures, below) and must not happen.
     assertThat(json.getLong("resumed")).as("churned bots take their sessions back with the resume token")
-        .isEqualTo(json.getLong("churned"));
+        .isPositive().isBetween(json.getLong("churned") - 2, json.getLong("churned"));
     assertThat(json.getLong("resume_failures")).as(report.summary()).isZero();
     assertThat(json.getLong("seats_lost")).as("every churned bot got its seat back").isZero();
     // A resume is a round trip or two (about 100 ms on a quiet machine; bench/chaos.sh measures it);
