@@ -24,11 +24,10 @@ final class PasswordHasher {
   private final int iterations;
   private final SecureRandom random = new SecureRandom();
   /** Checked against when the username is unknown, so an unknown name costs as much as a wrong password. */
-  private final String decoy;
+  private volatile String decoy;
 
   PasswordHasher(int iterations) {
     this.iterations = iterations;
-    this.decoy = hash("decoy password, never valid");
   }
 
   /** A new hash of {@code password} with a fresh random salt and this hasher's iteration count. */
@@ -47,6 +46,10 @@ final class PasswordHasher {
    */
   boolean matches(String password, String encoded) {
     if (encoded == null) {
+      // Made on first use, on the caller's worker thread, not when the node wires the gateway.
+      if (decoy == null) {
+        decoy = hash("decoy password, never valid");
+      }
       matches(password, decoy);
       return false;
     }

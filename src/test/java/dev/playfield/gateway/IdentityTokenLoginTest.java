@@ -1,18 +1,16 @@
 package dev.playfield.gateway;
 
+import static dev.playfield.gateway.LoginRefusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playfield.PlayfieldNode;
-import dev.playfield.protocol.v1.ClientMessage;
 import dev.playfield.protocol.v1.ErrorCode;
 import dev.playfield.protocol.v1.Login;
 import dev.playfield.protocol.v1.LoginOk;
-import dev.playfield.protocol.v1.ServerMessage;
 import dev.playfield.support.TestClient;
 import dev.playfield.support.TestNode;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class IdentityTokenLoginTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(10);
 
   private Vertx vertx;
   private LocalIdentityProvider provider;
@@ -55,11 +52,8 @@ class IdentityTokenLoginTest {
     return Login.newBuilder().setIdToken(idToken);
   }
 
-  private static ErrorCode refusal(TestClient client, Login.Builder login) {
-    int requestId = client.send(ClientMessage.newBuilder().setLogin(login));
-    ServerMessage reply = client.await(m -> m.getRequestId() == requestId, WAIT);
-    assertThat(reply.hasError()).as("refused, got %s", reply).isTrue();
-    return reply.getError().getCode();
+  private static ErrorCode code(TestClient client, Login.Builder login) {
+    return refusal(client, login).getCode();
   }
 
   @Test
@@ -86,13 +80,13 @@ class IdentityTokenLoginTest {
   @Test
   void expiredForeignWrongAudienceAndForgedTokensAreRefused() {
     try (TestClient mallory = client()) {
-      assertThat(refusal(mallory, withToken(provider.expiredToken("subject-1")))).isEqualTo(ErrorCode.TOKEN_EXPIRED);
-      assertThat(refusal(mallory, withToken(provider.tokenFrom("https://elsewhere.example", "subject-1"))))
+      assertThat(code(mallory, withToken(provider.expiredToken("subject-1")))).isEqualTo(ErrorCode.TOKEN_EXPIRED);
+      assertThat(code(mallory, withToken(provider.tokenFrom("https://elsewhere.example", "subject-1"))))
           .isEqualTo(ErrorCode.INVALID_TOKEN);
-      assertThat(refusal(mallory, withToken(provider.tokenFor("another-game", "subject-1"))))
+      assertThat(code(mallory, withToken(provider.tokenFor("another-game", "subject-1"))))
           .isEqualTo(ErrorCode.INVALID_TOKEN);
-      assertThat(refusal(mallory, withToken(provider.forgedToken("subject-1")))).isEqualTo(ErrorCode.INVALID_TOKEN);
-      assertThat(refusal(mallory, withToken("not-a-jwt"))).isEqualTo(ErrorCode.INVALID_TOKEN);
+      assertThat(code(mallory, withToken(provider.forgedToken("subject-1")))).isEqualTo(ErrorCode.INVALID_TOKEN);
+      assertThat(code(mallory, withToken("not-a-jwt"))).isEqualTo(ErrorCode.INVALID_TOKEN);
       // A valid one still logs in on the same connection.
       assertThat(mallory.login(withToken(provider.token("subject-1", "One"))).getName()).isEqualTo("One");
     }
@@ -116,7 +110,7 @@ class IdentityTokenLoginTest {
     try (TestClient other = client()) {
       LoginOk otherGuest = other.login("other");
       try (TestClient thief = client()) {
-        assertThat(refusal(thief, withToken(provider.token("subject-ann", "")).setToken(otherGuest.getToken())))
+        assertThat(code(thief, withToken(provider.token("subject-ann", "")).setToken(otherGuest.getToken())))
             .isEqualTo(ErrorCode.ACCOUNT_TAKEN);
       }
     }
@@ -126,7 +120,7 @@ class IdentityTokenLoginTest {
   void aNodeWithoutAProviderRefusesIdentityTokens() {
     PlayfieldNode plain = TestNode.start(vertx, c -> c);
     try (TestClient client = TestClient.connect(vertx, plain.httpPort(), false)) {
-      assertThat(refusal(client, withToken(provider.token("subject-1", "")))).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+      assertThat(code(client, withToken(provider.token("subject-1", "")))).isEqualTo(ErrorCode.INVALID_ARGUMENT);
       assertThat(provider.jwksRequests()).isZero();
     }
   }

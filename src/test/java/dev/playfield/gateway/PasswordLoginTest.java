@@ -1,9 +1,12 @@
 package dev.playfield.gateway;
 
+import static dev.playfield.gateway.LoginRefusals.account;
+import static dev.playfield.gateway.LoginRefusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.playfield.PlayfieldNode;
 import dev.playfield.protocol.v1.ClientMessage;
+import dev.playfield.protocol.v1.Error;
 import dev.playfield.protocol.v1.ErrorCode;
 import dev.playfield.protocol.v1.GetRecentMatches;
 import dev.playfield.protocol.v1.Login;
@@ -40,18 +43,6 @@ class PasswordLoginTest {
     return TestClient.connect(vertx, node.httpPort(), false);
   }
 
-  private static Login.Builder account(String username, String password) {
-    return Login.newBuilder().setUsername(username).setPassword(password);
-  }
-
-  /** Sends a login and answers the error it got (failing when it got a LoginOk). */
-  private static ServerMessage refusal(TestClient client, Login.Builder login) {
-    int requestId = client.send(ClientMessage.newBuilder().setLogin(login));
-    ServerMessage reply = client.await(m -> m.getRequestId() == requestId, WAIT);
-    assertThat(reply.hasError()).as("refused, got %s", reply).isTrue();
-    return reply;
-  }
-
   @Test
   void aRegisteredAccountLogsInAgainAsTheSamePlayerWithAWorkingSessionToken() {
     LoginOk registered;
@@ -80,11 +71,11 @@ class PasswordLoginTest {
       ann.login(account("ann", PASSWORD).setCreateAccount(true));
     }
     try (TestClient mallory = client()) {
-      ServerMessage wrong = refusal(mallory, account("ann", "not the password"));
-      ServerMessage unknown = refusal(mallory, account("nobody-here", PASSWORD));
+      Error wrong = refusal(mallory, account("ann", "not the password"));
+      Error unknown = refusal(mallory, account("nobody-here", PASSWORD));
 
-      assertThat(wrong.getError().getCode()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
-      assertThat(unknown.getError()).isEqualTo(wrong.getError());
+      assertThat(wrong.getCode()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+      assertThat(unknown).isEqualTo(wrong);
       // After refusals the connection may still log in.
       assertThat(mallory.login(account("ann", PASSWORD)).getName()).isEqualTo("ann");
     }
@@ -95,13 +86,13 @@ class PasswordLoginTest {
     try (TestClient ann = client()) {
       ann.login(account("ann", PASSWORD).setCreateAccount(true));
       try (TestClient other = client()) {
-        assertThat(refusal(other, account("ANN", "another password").setCreateAccount(true)).getError().getCode())
+        assertThat(refusal(other, account("ANN", "another password").setCreateAccount(true)).getCode())
             .isEqualTo(ErrorCode.ACCOUNT_TAKEN);
-        assertThat(refusal(other, account("a", PASSWORD).setCreateAccount(true)).getError().getCode())
+        assertThat(refusal(other, account("a", PASSWORD).setCreateAccount(true)).getCode())
             .isEqualTo(ErrorCode.INVALID_ARGUMENT);
-        assertThat(refusal(other, account("bob", "short").setCreateAccount(true)).getError().getCode())
+        assertThat(refusal(other, account("bob", "short").setCreateAccount(true)).getCode())
             .isEqualTo(ErrorCode.INVALID_ARGUMENT);
-        assertThat(refusal(other, account("bob", PASSWORD).setIdToken("x.y.z")).getError().getCode())
+        assertThat(refusal(other, account("bob", PASSWORD).setIdToken("x.y.z")).getCode())
             .isEqualTo(ErrorCode.INVALID_ARGUMENT);
       }
     }
@@ -137,7 +128,7 @@ class PasswordLoginTest {
     try (TestClient again = client()) {
       // The guest, now with a username, cannot take a second one.
       assertThat(refusal(again, account("ann-two", PASSWORD).setCreateAccount(true).setToken(guest.getToken()))
-          .getError().getCode()).isEqualTo(ErrorCode.ACCOUNT_TAKEN);
+          .getCode()).isEqualTo(ErrorCode.ACCOUNT_TAKEN);
     }
   }
 
