@@ -68,7 +68,9 @@ final class Logins {
     if (password && identity) {
       return Future.failedFuture(new LoginRefused(ErrorCode.INVALID_ARGUMENT, "send a username or an identity token, not both"));
     }
-    Future<TokenService.Claims> known = login.getToken().isEmpty() ? Future.succeededFuture(null)
+    // A password login names its player by the username; a token beside it is not read.
+    boolean linking = !password || login.getCreateAccount();
+    Future<TokenService.Claims> known = login.getToken().isEmpty() || !linking ? Future.succeededFuture(null)
         : sessionPlayer(login.getToken());
     Future<TokenService.Claims> who = known.compose(claims -> password
         ? accounts.password(login, claims, GuestIds.newPlayerId(), address)
