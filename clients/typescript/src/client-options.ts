@@ -43,11 +43,22 @@ export interface ClientOptions<S extends Message, I extends Message> {
 export type ClientStatus = 'closed' | 'connecting' | 'open' | 'reconnecting';
 
 export interface LoginOptions {
+  /** The display name; for an account login, empty keeps the account's own. */
   name: string;
   /** A session token from an earlier login; default: the one in the identity store. */
   token?: string;
-  /** On `INVALID_TOKEN` / `TOKEN_EXPIRED`, log in again as a new guest (default true). */
+  /** On `INVALID_TOKEN` / `TOKEN_EXPIRED`, log in again as a new guest (default true; never for account logins). */
   fallbackToGuest?: boolean;
+  /**
+   * Log in to an account with a username and password, or register it with `createAccount` (for
+   * the player of the token, when there is one: a guest keeps its rating and history). Refused
+   * with `INVALID_CREDENTIALS`, `ACCOUNT_TAKEN`, `TOO_MANY_ATTEMPTS` or `INVALID_ARGUMENT`.
+   */
+  username?: string;
+  password?: string;
+  createAccount?: boolean;
+  /** Log in with an identity token from the server's OpenID Connect provider (linked to the token's player when new). */
+  idToken?: string;
 }
 
 /** The player logged in as; `tokenRefused` tells that the token was refused and this is a new guest. */

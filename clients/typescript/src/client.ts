@@ -186,6 +186,9 @@ export class PlayfieldClient<S extends Message = Message, I extends Message = Me
    */
   async login(options: LoginOptions): Promise<LoginResult> {
     const token = options.token ?? this.tokens.token ?? '';
+    if (options.username || options.password || options.createAccount || options.idToken) {
+      return this.accountLogin(options, token);
+    }
     try {
       await this.request({ case: 'login', value: { name: options.name, token } });
       return { ...this.identityValue! };
@@ -196,6 +199,22 @@ export class PlayfieldClient<S extends Message = Message, I extends Message = Me
       await this.request({ case: 'login', value: { name: options.name } });
       return { ...this.identityValue!, tokenRefused: error.code as 'INVALID_TOKEN' | 'TOKEN_EXPIRED' };
     }
+  }
+
+  /** A username, registration or identity-token login; the stored token goes along to link a guest. */
+  private async accountLogin(options: LoginOptions, token: string): Promise<LoginResult> {
+    await this.request({
+      case: 'login',
+      value: {
+        name: options.name,
+        token,
+        username: options.username ?? '',
+        password: options.password ?? '',
+        createAccount: options.createAccount ?? false,
+        idToken: options.idToken ?? '',
+      },
+    });
+    return { ...this.identityValue! };
   }
 
   /**
