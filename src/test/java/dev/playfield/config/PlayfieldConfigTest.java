@@ -147,6 +147,32 @@ class PlayfieldConfigTest {
   }
 
   @Test
+  void accountLoginsDefaultToTheStatedParametersWithIdentityTokensOff() {
+    AccountsConfig accounts = defaults.auth().accounts();
+    assertThat(accounts.passwordIterations()).isEqualTo(210_000);
+    assertThat(accounts.attemptsPerAccount()).isEqualTo(5);
+    assertThat(accounts.attemptsPerAddress()).isEqualTo(20);
+    assertThat(accounts.oidc().enabled()).isFalse();
+  }
+
+  @Test
+  void anOidcIssuerWithoutItsAudienceAndKeysIsRejectedNamingThem() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      assertThatThrownBy(() -> ConfigLoader.load(vertx, Map.of("PLAYFIELD_AUTH_OIDC_ISSUER", "https://id.example")).await())
+          .hasMessageContaining("auth.oidc.audience")
+          .hasMessageContaining("auth.oidc.jwks-url");
+      AccountsConfig.Oidc oidc = ConfigLoader.load(vertx, Map.of("PLAYFIELD_AUTH_OIDC_ISSUER", "https://id.example",
+          "PLAYFIELD_AUTH_OIDC_AUDIENCE", "game", "PLAYFIELD_AUTH_OIDC_JWKS_URL", "https://id.example/jwks")).await()
+          .auth().accounts().oidc();
+      assertThat(oidc).isEqualTo(new AccountsConfig.Oidc("https://id.example", "game", "https://id.example/jwks"));
+      assertThat(oidc.enabled()).isTrue();
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  @Test
   void minPlayersAboveTheMatchSizeIsRejectedNamingBothKeys() {
     assertThatThrownBy(() -> defaults.with("modes.arena.min-players", 9))
         .isInstanceOf(IllegalArgumentException.class)
