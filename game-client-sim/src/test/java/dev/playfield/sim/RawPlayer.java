@@ -42,6 +42,7 @@ final class RawPlayer implements AutoCloseable {
   private final List<Frame> states = new CopyOnWriteArrayList<>();
   private final List<ServerMessage> errors = new CopyOnWriteArrayList<>();
   private final Map<Integer, String> playerBySlot = new ConcurrentHashMap<>();
+  private final CompletableFuture<dev.playfield.protocol.v1.LoginOk> loggedIn = new CompletableFuture<>();
   private final CompletableFuture<MatchFound> found = new CompletableFuture<>();
   private final CompletableFuture<MatchEnd> ended = new CompletableFuture<>();
   private volatile WebSocket socket;
@@ -67,6 +68,9 @@ final class RawPlayer implements AutoCloseable {
       socket.textMessageHandler(text -> received(text, null));
     }
     send(ClientMessage.newBuilder().setRequestId(++requestId).setLogin(Login.newBuilder().setName(name)));
+    // A queue request before the login's answer meets a session still logging in (INVALID_STATE):
+    // the login writes the player to the store first.
+    loggedIn.get(10, TimeUnit.SECONDS);
     send(ClientMessage.newBuilder().setRequestId(++requestId).setJoinQueue(JoinQueue.newBuilder().setMode(mode)));
   }
 
@@ -110,6 +114,7 @@ final class RawPlayer implements AutoCloseable {
         brain.observe(message.getState().getGame());
         brain.nextInput(System.nanoTime()).ifPresent(this::sendInput);
       }
+      case LOGIN_OK -> loggedIn.complete(message.getLoginOk());
       case MATCH_END -> ended.complete(message.getMatchEnd());
       case ERROR -> errors.add(message);
       default -> { }
