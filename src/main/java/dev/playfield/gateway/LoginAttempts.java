@@ -1,5 +1,6 @@
 package dev.playfield.gateway;
 
+import dev.playfield.limits.TokenBuckets;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,13 +19,13 @@ final class LoginAttempts {
   /** The limits: attempts at once per account and per address, refilled over {@code windowSeconds}. */
   record Limits(int perAccount, int perAddress, int windowSeconds) {}
 
-  private final AttemptBuckets accounts;
-  private final AttemptBuckets addresses;
+  private final TokenBuckets accounts;
+  private final TokenBuckets addresses;
 
   LoginAttempts(Limits limits, LongSupplier nanoTime) {
-    long window = limits.windowSeconds() * 1_000_000_000L;
-    this.accounts = new AttemptBuckets(limits.perAccount(), window, MAX_KEYS, nanoTime);
-    this.addresses = new AttemptBuckets(limits.perAddress(), window, MAX_KEYS, nanoTime);
+    double window = limits.windowSeconds();
+    this.accounts = new TokenBuckets(limits.perAccount(), limits.perAccount() / window, MAX_KEYS, nanoTime);
+    this.addresses = new TokenBuckets(limits.perAddress(), limits.perAddress() / window, MAX_KEYS, nanoTime);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.playfield.ops;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
+import dev.playfield.limits.TokenBuckets;
 import dev.playfield.store.StoreMessages;
 import dev.playfield.store.PlayerStore;
 import io.vertx.core.Future;
@@ -44,14 +45,15 @@ final class LeaderboardRoute implements Handler<RoutingContext> {
   private final PlayerStore store;
   private final Set<String> modes;
   private final LongSupplier nanoTime;
-  private final AddressRateLimits limits;
+  /** Per client address; guarded by itself (requests arrive on every event loop). */
+  private final TokenBuckets limits;
   private final Map<String, Future<Cached>> cache = new ConcurrentHashMap<>();
 
   LeaderboardRoute(PlayerStore store, Set<String> modes, LongSupplier nanoTime) {
     this.store = store;
     this.modes = modes;
     this.nanoTime = nanoTime;
-    this.limits = new AddressRateLimits(PER_SECOND, BURST, MAX_ADDRESSES, nanoTime);
+    this.limits = new TokenBuckets(BURST, PER_SECOND, MAX_ADDRESSES, nanoTime);
   }
 
   static void mount(Router router, PlayerStore store, Set<String> modes) {
@@ -61,7 +63,7 @@ final class LeaderboardRoute implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     ctx.response().putHeader("Access-Control-Allow-Origin", "*");
-    if (!limits.tryAcquire(ctx.request().remoteAddress().host())) {
+    if (!allowed(ctx.request().remoteAddress().host())) {
       ctx.response().putHeader("Retry-After", "1");
       error(ctx, 429, "too many requests; slow down");
       return;
@@ -86,6 +88,12 @@ final class LeaderboardRoute implements Handler<RoutingContext> {
         error(ctx, 503, "the leaderboard cannot be read now; try again");
       }
     });
+  }
+
+  private boolean allowed(String address) {
+    synchronized (limits) {
+      return limits.tryTake(address);
+    }
   }
 
   /** The cached page, or one query for it that every request meanwhile shares. */

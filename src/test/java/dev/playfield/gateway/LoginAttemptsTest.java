@@ -54,17 +54,4 @@ class LoginAttemptsTest {
     attempts.succeeded("ann");
     assertThat(attempts.tryAttempt("ann", "10.0.0.2")).isZero();
   }
-
-  @Test
-  void bucketsAreBoundedByDroppingTheLeastRecentlyUsed() {
-    AttemptBuckets buckets = new AttemptBuckets(1, 60 * SECOND, 100, now::get);
-    buckets.take("first");
-    for (int i = 0; i < 1_000; i++) {
-      buckets.take("key-" + i);
-    }
-
-    assertThat(buckets.size()).isEqualTo(100);
-    assertThat(buckets.waitNanos("first")).as("dropped, so full again").isZero();
-    assertThat(buckets.waitNanos("key-999")).isPositive();
-  }
 }

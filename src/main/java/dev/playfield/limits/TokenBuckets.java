@@ -1,25 +1,25 @@
-package dev.playfield.gateway;
+package dev.playfield.limits;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per key (an account, an address): {@code burst} attempts at once, refilled at
- * {@code burst} per {@code windowNanos}. Holds at most {@code maxKeys} buckets; past that the least
- * recently used is dropped (that key starts again with a full bucket), so a flood of new keys
- * cannot grow it. Not thread-safe: {@link LoginAttempts} guards it.
+ * A token bucket per key (an account, a client address): {@code burst} at once, refilled at
+ * {@code refillPerSecond}. Holds at most {@code maxKeys} buckets; past that the least recently used
+ * is dropped (that key starts again with a full bucket, which costs at most one burst), so a flood
+ * of new keys cannot grow it. Not thread-safe: its users guard it.
  */
-final class AttemptBuckets {
+public final class TokenBuckets {
 
   private final int burst;
   private final double perNano;
   private final LongSupplier nanoTime;
   private final Map<String, Bucket> buckets;
 
-  AttemptBuckets(int burst, long windowNanos, int maxKeys, LongSupplier nanoTime) {
+  public TokenBuckets(int burst, double refillPerSecond, int maxKeys, LongSupplier nanoTime) {
     this.burst = burst;
-    this.perNano = burst / (double) windowNanos;
+    this.perNano = refillPerSecond / 1e9;
     this.nanoTime = nanoTime;
     this.buckets = new LinkedHashMap<>(64, 0.75f, true) {
       @Override
@@ -29,25 +29,34 @@ final class AttemptBuckets {
     };
   }
 
-  /** Nanoseconds until {@code key} may try again: 0 when it may now. Changes nothing. */
-  long waitNanos(String key) {
+  /** Nanoseconds until {@code key} may take a token: 0 when it may now. Takes nothing. */
+  public long waitNanos(String key) {
     double tokens = refilled(key);
     return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / perNano);
   }
 
-  /** Takes one attempt from the key's bucket (call after {@link #waitNanos} said 0). */
-  void take(String key) {
+  /** Takes one token from the key's bucket (call after {@link #waitNanos} said 0). */
+  public void take(String key) {
     double tokens = refilled(key);
     Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, nanoTime.getAsLong()));
     bucket.tokens = Math.max(0, tokens - 1);
   }
 
-  /** Forgets the key: its next attempt starts with a full bucket. */
-  void reset(String key) {
+  /** Takes a token when there is one; false (taking nothing) when the bucket is empty. */
+  public boolean tryTake(String key) {
+    if (waitNanos(key) > 0) {
+      return false;
+    }
+    take(key);
+    return true;
+  }
+
+  /** Forgets the key: its next take starts with a full bucket. */
+  public void reset(String key) {
     buckets.remove(key);
   }
 
-  int size() {
+  public int size() {
     return buckets.size();
   }
 
