@@ -28,9 +28,8 @@ final class GamePages {
   static void mount(Router router, Vertx vertx, GameCatalog games) {
     for (GameCatalog.LoadedGame game : games.all()) {
       GameType type = game.type();
-      type.pageResources().ifPresent(folder -> {
+      GameCatalog.pageFolder(type).ifPresent(root -> {
         String mount = "/games/" + type.name();
-        String root = folder.replaceAll("^/+|/+$", "");
         ClassLoader loader = type.getClass().getClassLoader();
         router.route(mount + "*").handler(new WebAssets(mount, file -> read(vertx, loader, root + file)));
       });

@@ -44,6 +44,14 @@ public final class GameCatalog {
     return GamePlugins.load(Optional.empty());
   }
 
+  /**
+   * The class-path folder of a game's page without leading or trailing slashes (its files are
+   * {@code folder + "/" + path}), or empty when the game has no page.
+   */
+  public static Optional<String> pageFolder(GameType type) {
+    return type.pageResources().map(folder -> folder.replaceAll("^/+|/+$", ""));
+  }
+
   public Optional<GameType> find(String name) {
     return Optional.ofNullable(games.get(name)).map(LoadedGame::type);
   }

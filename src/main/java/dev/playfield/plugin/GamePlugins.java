@@ -101,7 +101,7 @@ public final class GamePlugins {
       if (type.modes() == null || type.modes().isEmpty()) {
         throw new IllegalStateException("game '" + name + "' (" + source + ") offers no mode");
       }
-      String page = type.pageResources().map(folder -> folder.replaceAll("^/+|/+$", "") + "/index.html").orElse(null);
+      String page = GameCatalog.pageFolder(type).map(folder -> folder + "/index.html").orElse(null);
       if (page != null && type.getClass().getClassLoader().getResource(page) == null) {
         throw new IllegalStateException("game '" + name + "' (" + source + "): its page has no " + page);
       }
