@@ -5,24 +5,19 @@ import dev.playfield.protocol.internal.NodeLoad;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Node loads in this process's memory, expiring by the injected clock. */
 final class LocalNodes implements NodeDirectory {
 
-  private record Entry(NodeLoad load, long expiresAtMillis) {}
-
-  private final Clock clock;
-  private final Map<String, Entry> nodes = new ConcurrentHashMap<>();
+  private final ExpiringEntries<NodeLoad> nodes;
 
   LocalNodes(Clock clock) {
-    this.clock = clock;
+    this.nodes = new ExpiringEntries<>(clock);
   }
 
   @Override
   public Future<Void> publish(NodeLoad load, long ttlMillis) {
-    nodes.put(load.getNodeId(), new Entry(load, clock.millis() + ttlMillis));
+    nodes.put(load.getNodeId(), load, nodes.now() + ttlMillis);
     return Future.succeededFuture();
   }
 
@@ -34,8 +29,7 @@ final class LocalNodes implements NodeDirectory {
 
   @Override
   public Future<List<NodeLoad>> all() {
-    long now = clock.millis();
-    nodes.values().removeIf(entry -> entry.expiresAtMillis() < now);
-    return Future.succeededFuture(nodes.values().stream().map(Entry::load).toList());
+    nodes.removeExpired(nodes.now());
+    return Future.succeededFuture(nodes.values());
   }
 }
