@@ -41,7 +41,9 @@ final class TickFrames {
     Map<String, RoomTick.Builder> byGateway = new LinkedHashMap<>();
     for (SeatState seat : seats.all()) {
       if (!seat.reachable()) {
-        lastSent.remove(seat.playerId);
+        if (onChange) {
+          lastSent.remove(seat.playerId); // back, they are sent what they missed
+        }
         continue;
       }
       Message view = shared ? sharedView : game.view(seat.slot);
