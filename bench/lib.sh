@@ -25,6 +25,26 @@ build_if_missing() {
   if [[ ! -f "$SIM_JAR" ]]; then
     (cd "$ROOT" && mvn -B -q -f game-client-sim/pom.xml package -DskipTests)
   fi
+  class_archive
+}
+
+# Clustered nodes (start_node) start from a class-data archive of the jar, as the container image's
+# do (deploy/class-archive.sh; made once per build of the jar, in $OUT/class-archive). CLASS_ARCHIVE=0
+# starts them without one, to compare. Sets CLASS_ARCHIVE_ARG.
+CLASS_ARCHIVE_ARG=""
+class_archive() {
+  CLASS_ARCHIVE_ARG=""
+  if [[ "${CLASS_ARCHIVE:-1}" == 0 ]]; then return 0; fi
+  local archive
+  archive="$OUT/class-archive/$(basename "$PLAYFIELD_JAR" .jar)-$(stat -c '%Y-%s' "$PLAYFIELD_JAR").jsa"
+  if [[ ! -s "$archive" ]]; then
+    mkdir -p "$OUT/class-archive"
+    if ! "$ROOT/deploy/class-archive.sh" "$PLAYFIELD_JAR" "$archive" $JVM_OPTIONS_ARG >"$archive.log" 2>&1; then
+      echo "no class archive (see $archive.log): nodes start without one" >&2
+      return 0
+    fi
+  fi
+  CLASS_ARCHIVE_ARG="-XX:SharedArchiveFile=$archive"
 }
 
 # Every bot connects from 127.0.0.1, so every server started here lifts the gateway's
@@ -256,13 +276,19 @@ start_node() {
   local http=$1 cport=$2 members=$3 log=$4 match_seconds=$5 clustered=true
   if [[ -z "$members" ]]; then clustered=false; fi
   if [[ "$members" == - ]]; then members="127.0.0.1:$cport"; fi
+  # A cluster needs a shared store of record: PostgreSQL when DATABASE_URL is set, else each node
+  # keeps its players in memory (enough for what these scripts measure).
+  local in_memory=true
+  if [[ -n "${DATABASE_URL:-}" || "$clustered" == false ]]; then in_memory=false; fi
   PLAYFIELD_CLUSTER="$clustered" PLAYFIELD_CLUSTER_NAME="${CLUSTER_NAME:-bench}" \
   PLAYFIELD_CLUSTER_MEMBERS="${members:-127.0.0.1:$cport}" PLAYFIELD_CLUSTER_PORT="$cport" \
   PLAYFIELD_CLUSTER_HOST=127.0.0.1 PLAYFIELD_AUTH_TOKEN_SECRET="$CLUSTER_SECRET" \
   PLAYFIELD_ADMIN_TOKEN="$ADMIN_TOKEN" PLAYFIELD_HTTP_HOST=127.0.0.1 PLAYFIELD_HTTP_PORT="$http" \
   PLAYFIELD_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS=0 \
   PLAYFIELD_MODES_ARENA_SETTINGS_MATCH_SECONDS="$match_seconds" PLAYFIELD_TRANSPORT="${TRANSPORT:-auto}" \
-    taskset -c "$SERVER_CORE" java $JVM_OPTIONS_ARG -Dvertx.disableDnsResolver=true ${SERVER_JAVA_OPTS:-} -jar "$PLAYFIELD_JAR" >"$log" 2>&1 &
+  PLAYFIELD_DATABASE_URL="${DATABASE_URL:-}" PLAYFIELD_DATABASE_IN_MEMORY="$in_memory" \
+    taskset -c "$SERVER_CORE" java $CLASS_ARCHIVE_ARG $JVM_OPTIONS_ARG -Dvertx.disableDnsResolver=true ${SERVER_JAVA_OPTS:-} \
+      -jar "$PLAYFIELD_JAR" >"$log" 2>&1 &
   NODE_PID=$!
   STARTED_PIDS+=("$NODE_PID")
 }
