@@ -79,8 +79,11 @@ public final class Playfield {
     }
     log.info("joining cluster '{}' as {}:{} via {}", config.cluster().name(), config.cluster().host(),
         config.cluster().port(), config.cluster().members());
+    long joining = System.nanoTime();
     ClusterJoin.Joined joined = ClusterJoin.join(config.cluster(), options, transport)
         .await();
+    log.info("joined cluster '{}' in {} ms: {} members", config.cluster().name(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - joining), joined.hazelcast().getCluster().getMembers().size());
     PlayfieldNode node = new PlayfieldNode(joined.vertx(), config, HazelcastCluster.services(
         joined.vertx(), joined.hazelcast(), joined.nodeId())).start().await();
     return new Running(node, joined::leave);

@@ -29,12 +29,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,8 +89,10 @@ public final class PlayfieldNode {
   public Future<PlayfieldNode> start() {
     StoreVerticle storage = new StoreVerticle(config.database(), "playfield-" + nodeId(),
         config.matchmaking().initialRating(), metrics.registry());
+    long opening = System.nanoTime();
     return vertx.deployVerticle(storage).compose(id -> {
-      log.info("node {}: players are kept in {}", nodeId(), storage.store().description());
+      log.info("node {}: players are kept in {} (opened in {} ms)", nodeId(), storage.store().description(),
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opening));
       return start(storage.store());
     });
   }
@@ -128,7 +132,9 @@ public final class PlayfieldNode {
         .compose(v -> vertx.deployVerticle(gateway))
         .map(id -> {
           loadTimer = vertx.setPeriodic(config.node().loadIntervalMs(), t -> publishLoad());
-          log.info("node {} ready: http port {}, modes {}", nodeId(), gateway.actualPort(), config.modes().keySet());
+          // The time since the JVM started, so an operator can tell a slow start from a slow join.
+          log.info("node {} ready: http port {}, modes {}, {} ms after the process started", nodeId(),
+              gateway.actualPort(), config.modes().keySet(), ManagementFactory.getRuntimeMXBean().getUptime());
           return this;
         });
   }
