@@ -92,7 +92,8 @@ class DeploymentFilesTest {
     assertThat(process.waitFor()).as(output).isZero();
     assertThat(output).containsPattern("CompilerThreadPriority\\s+= 10\\s+\\{product\\} \\{command line\\}")
         .containsPattern("ThreadPriorityPolicy\\s+= 1\\s+\\{product\\} \\{command line\\}");
-    assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("java @/app/config/jvm.options $JAVA_OPTS");
+    assertThat(Files.readString(ROOT.resolve("Dockerfile")))
+        .contains("java -XX:SharedArchiveFile=/app/playfield.jsa @/app/config/jvm.options $JAVA_OPTS");
   }
 
   private static Map<String, Object> byKindAndName(List<Map<String, Object>> documents, String kind, String name) {

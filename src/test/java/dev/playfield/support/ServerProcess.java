@@ -45,14 +45,20 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   public static ServerProcess start(String name, Map<String, String> env) {
+    return start(name, env, List.of());
+  }
+
+  /** Like {@link #start(String, Map)}, with JVM options after the usual ones. */
+  public static ServerProcess start(String name, Map<String, String> env, List<String> extraJvmOptions) {
     Path jar = Path.of(System.getProperty("playfield.jar", "target/playfield.jar"));
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " does not exist: package the server first");
     }
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "@config/jvm.options", "-Xmx256m", "-XX:+UseSerialGC", "-Dvertx.disableDnsResolver=true",
-        "-jar", jar.toString()));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    ClassArchive.of(jar).ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
+    command.addAll(ClassArchive.NODE_OPTIONS);
+    command.addAll(extraJvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     // Test clients all connect from 127.0.0.1: the per-address connection cap would refuse them.
     builder.environment().put("PLAYFIELD_GATEWAY_MAX_CONNECTIONS_PER_ADDRESS", "0");
