@@ -167,8 +167,7 @@ final class Logins {
 
   private Future<Issued> issue(String playerId, String name, String roomId) {
     TokenService.ResumeToken resume = tokens.issueResume(playerId, name);
-    return stores.players().savePlayer(playerId, name)
-        .compose(saved -> stores.players().rating(playerId, stores.loginMode())).compose(rating -> {
+    return stores.players().enter(playerId, name, stores.loginMode()).compose(rating -> {
       LoginOk ok = LoginOk.newBuilder().setPlayerId(playerId).setName(name).setRating(rating)
           .setToken(tokens.issue(playerId, name)).setResumeToken(resume.token()).build();
       Issued issued = new Issued(ok, resume.tokenId());

@@ -20,6 +20,13 @@ public interface PlayerStore {
   Future<Boolean> savePlayer(String playerId, String name);
 
   /**
+   * What a login or a resume needs: saves the player as {@link #savePlayer} does and answers their
+   * rating in {@code mode}. A player already stored under {@code name} (a returning player, every
+   * resume) costs one query; only a new player or a new name writes.
+   */
+  Future<Integer> enter(String playerId, String name, String mode);
+
+  /**
    * Gives the player a username that logs in with a password: makes sure the player exists (as
    * {@link #savePlayer} does, with its event) and binds {@code username} to it, in one transaction.
    * {@code username} is already normalized (lower case); {@code passwordHash} is stored as given.

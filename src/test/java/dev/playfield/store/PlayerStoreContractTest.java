@@ -7,6 +7,7 @@ import dev.playfield.events.OutboxEvent;
 import dev.playfield.store.sql.SqlPlayerStore;
 import dev.playfield.support.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +16,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +85,56 @@ class PlayerStoreContractTest {
     assertThat(payload.getString("playerId")).isEqualTo("p-ann");
     assertThat(payload.getString("name")).isEqualTo("ann");
     assertThat(payload.getString("occurredAt")).endsWith("Z");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "embedded"})
+  void enteringCreatesANewPlayerOnceRenamesAndAnswersTheStoredRating(String database) {
+    PlayerStore players = open(database);
+    assertThat(players.enter("p-ann", "ann", mode).await()).isEqualTo(INITIAL);
+    assertThat(players.enter("p-ann", "ann", mode).await()).isEqualTo(INITIAL);
+    players.recordEnd(outcome("room-1", result("p-ann", 1, 16), result("p-bob", 2, -16))).await();
+    assertThat(players.enter("p-ann", "ann", mode).await()).isEqualTo(1016);
+    assertThat(players.enter("p-ann", "annie", mode).await()).isEqualTo(1016);
+    assertThat(players.enter("p-ann", "annie", "another-mode").await()).isEqualTo(INITIAL);
+    assertThat(players.standing("p-ann", mode).await().name()).isEqualTo("annie");
+
+    assertThat(events("account.created")).extracting(e -> new JsonObject(e.payloadJson()).getString("playerId"))
+        .containsExactly("p-ann", "p-bob");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "embedded"})
+  void aNewPlayerEnteringTwiceAtOnceIsCreatedOnce(String database) {
+    PlayerStore players = open(database);
+    List<Future<Integer>> all = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      all.add(players.enter("p-twin", "twin", mode));
+    }
+    Future.all(all).await();
+    assertThat(all).allSatisfy(f -> assertThat(f.result()).isEqualTo(INITIAL));
+    assertThat(events("account.created")).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "embedded"})
+  void answersComeBackOnTheCallersEventLoop(String database) throws Exception {
+    PlayerStore players = open(database);
+    // Rooms and sessions call the store from their event loop and touch their state in the
+    // answer: the pool's connections live on contexts of their own, the answers must not.
+    for (int i = 0; i < 4; i++) {
+      Context caller = vertx.getOrCreateContext();
+      CompletableFuture<String[]> threads = new CompletableFuture<>();
+      int n = i;
+      caller.runOnContext(v -> {
+        String calling = Thread.currentThread().getName();
+        players.enter("p-thread-" + n, "t", mode)
+            .compose(rating -> players.recordEnd(outcome("room-t" + n, result("p-thread-" + n, 1, 1), result("p-x", 2, -1))))
+            .onComplete(done -> threads.complete(new String[] {calling, Thread.currentThread().getName()}));
+      });
+      String[] seen = threads.get(10, TimeUnit.SECONDS);
+      assertThat(seen[1]).isEqualTo(seen[0]);
+    }
   }
 
   @ParameterizedTest

@@ -38,7 +38,8 @@ final class PlayerRows {
         .execute(Tuple.of(name, playerId)).map(false);
   }
 
-  private Future<Boolean> create(SqlConnection connection, String playerId, String name, LocalDateTime now) {
+  /** Inserts a player not stored yet, with its {@code account.created} event; fails on the key if it is. */
+  Future<Boolean> create(SqlConnection connection, String playerId, String name, LocalDateTime now) {
     return connection.preparedQuery(db.sql("INSERT INTO players (player_id, name, created_at) VALUES (?, ?, ?)"))
         .execute(Tuple.of(playerId, name, now))
         .compose(inserted -> outbox.append(connection, OutboxRows.ACCOUNT_CREATED, null,

@@ -73,6 +73,27 @@ public final class SqlPlayerStore implements PlayerStore, Outbox {
   }
 
   @Override
+  public Future<Integer> enter(String playerId, String name, String mode) {
+    // A new player is inserted without the locking read savePlayer starts with: a concurrent
+    // insert of the same player fails on the key, and StoreCalls runs the call again, which then
+    // finds the row.
+    return calls.run("enter_player", () -> db.pool.preparedQuery(db.sql(
+            "SELECT p.name, r.rating FROM players p LEFT JOIN ratings r ON r.player_id = p.player_id AND r.mode = ?"
+                + " WHERE p.player_id = ?"))
+        .execute(Tuple.of(mode, playerId))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return db.pool.withTransaction(connection -> players.create(connection, playerId, name, now()))
+                .map(initialRating);
+          }
+          Row row = rows.iterator().next();
+          int rating = row.getInteger("rating") == null ? initialRating : row.getInteger("rating");
+          return name.equals(row.getString("name")) ? Future.succeededFuture(rating)
+              : db.pool.withTransaction(connection -> players.save(connection, playerId, name, now())).map(rating);
+        }));
+  }
+
+  @Override
   public Future<AccountLink> addPasswordLogin(String playerId, String name, String username, String passwordHash) {
     return calls.run("add_password_login", () -> db.pool.withTransaction(connection ->
         accounts.addPasswordLogin(connection, playerId, name, username, passwordHash, now())));
