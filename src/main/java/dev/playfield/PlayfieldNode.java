@@ -112,7 +112,7 @@ public final class PlayfieldNode {
     LogSetup.nodeStarted(nodeId(), config.admin());
     metrics.watchPlayers(load);
     matchmaker = new MatchmakerVerticle(config.modes(), config.matchmaking().intervalMs(),
-        config.matchmaking().maxMatchesPerPass(), Clock.systemUTC(), cluster, metrics);
+        config.matchmaking().maxMatchesPerPass(), Clock.systemUTC(), cluster, metrics, store::rating);
     RoomHostVerticle roomHost = new RoomHostVerticle(cluster.nodeId(), config.modes(), gameOfMode,
         new MatchResults(store, config.matchmaking().kFactor()), load, cluster,
         new RoomHostVerticle.Settings(config.node().reconnectGraceSeconds() * 1000L,

@@ -3,6 +3,7 @@ package dev.playfield.gateway;
 import dev.playfield.protocol.Addresses;
 import dev.playfield.protocol.internal.GatewayFrame;
 import dev.playfield.protocol.internal.KickSession;
+import dev.playfield.protocol.internal.PrivateRoomChanged;
 import dev.playfield.protocol.internal.Recipient;
 import dev.playfield.protocol.internal.RoomAssigned;
 import dev.playfield.protocol.internal.RoomTick;
@@ -41,6 +42,7 @@ final class GatewayInbox {
       case ASSIGNED -> seat(frame.getRoomId(), frame.getAssigned());
       case MATCH_END -> forwardMatchEnd(frame.getMatchEnd());
       case KICK -> kick(frame.getKick());
+      case PRIVATE_ROOM -> privateRoomChanged(frame.getPrivateRoom());
       case BODY_NOT_SET -> log.warn("empty gateway frame for room {}", frame.getRoomId());
     }
   }
@@ -73,6 +75,15 @@ final class GatewayInbox {
   // The player left between being matched and being seated; the room must not wait for them.
   private void giveUpSeat(String roomId, String playerId) {
     bus.send(Addresses.room(roomId), SeatLeft.newBuilder().setPlayerId(playerId).build());
+  }
+
+  private void privateRoomChanged(PrivateRoomChanged changed) {
+    for (String playerId : changed.getPlayerIdsList()) {
+      SessionHandle session = registry.find(playerId);
+      if (session != null) {
+        session.execute(() -> session.privateRoomChanged(changed.getRoom()));
+      }
+    }
   }
 
   private void kick(KickSession kick) {

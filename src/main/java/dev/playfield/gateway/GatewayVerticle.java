@@ -82,7 +82,8 @@ public final class GatewayVerticle extends VerticleBase {
     PlayerRecords records = new PlayerRecords(players, config.modes().keySet());
     SessionRules rules = new SessionRules(gameOfMode, config.gateway().maxNameLength(), load::draining);
     Function<Connection, PlayerSession> sessions = connection -> new PlayerSession(connection, logins, resumes,
-        new QueueRequests(requests, players, address), new InputForwarding(vertx.eventBus(), clock.nanoTime()),
+        new QueueRequests(requests, players, address), new PrivateRoomRequests(requests, address),
+        new InputForwarding(vertx.eventBus(), clock.nanoTime()),
         records, rules, registry, clock.wall());
     Endpoint endpoint = new Endpoint(config.httpHost(), config.httpPort(),
         new WebSocketConnection.Limits(config.gateway(), load, metrics, json, clock.nanoTime()));

@@ -12,6 +12,8 @@ import dev.playfield.protocol.v1.MatchEnd;
 import dev.playfield.protocol.v1.MatchFound;
 import dev.playfield.protocol.v1.MatchLeft;
 import dev.playfield.protocol.v1.Pong;
+import dev.playfield.protocol.v1.PrivateRoom;
+import dev.playfield.protocol.v1.PrivateRoomLeft;
 import dev.playfield.protocol.v1.QueueLeft;
 import dev.playfield.protocol.v1.Queued;
 import dev.playfield.protocol.v1.ServerMessage;
@@ -22,15 +24,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a connected player is doing: logged out, idle, queued or in a match. The one dispatch on
+ * What a connected player is doing: logged out, idle, queued, in a private room or in a match. The one dispatch on
  * the client message's body, and one small method per message; the work behind them is done by
  * {@link Logins}, {@link SessionResume}, {@link QueueRequests} and {@link InputForwarding}. Runs on
- * its connection's event loop only. (A little over 300 lines: the handlers of the client's messages
- * and of the rooms' events stay together because each reads and moves the one phase.)
+ * its connection's event loop only. (About 400 lines: the handlers of the client's messages and of
+ * the rooms' events stay together because each reads and moves the one phase.)
  */
 final class PlayerSession implements ConnectionListener, SessionHandle {
 
-  enum Phase { LOGGED_OUT, LOGGING_IN, IDLE, QUEUED, IN_MATCH, CLOSED }
+  enum Phase { LOGGED_OUT, LOGGING_IN, IDLE, QUEUED, IN_PRIVATE_ROOM, IN_MATCH, CLOSED }
 
   static final String DRAINING = "server shutting down; connect again to play on another node";
   private static final Logger log = LoggerFactory.getLogger(PlayerSession.class);
@@ -39,6 +41,7 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
   private final Logins logins;
   private final SessionResume resumes;
   private final QueueRequests queue;
+  private final PrivateRoomRequests privateRooms;
   private final InputForwarding inputs;
   private final PlayerRecords records;
   private final SessionRules rules;
@@ -51,14 +54,18 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
   private String roomId;
   private String mode;
   private int queueAttempt;
+  /** The code of the private room the player is in (phase IN_PRIVATE_ROOM), once the matchmaker answered. */
+  private String privateCode;
   private boolean replaced;
 
   PlayerSession(Connection connection, Logins logins, SessionResume resumes, QueueRequests queue,
-      InputForwarding inputs, PlayerRecords records, SessionRules rules, SessionRegistry registry, Clock clock) {
+      PrivateRoomRequests privateRooms, InputForwarding inputs, PlayerRecords records, SessionRules rules,
+      SessionRegistry registry, Clock clock) {
     this.connection = connection;
     this.logins = logins;
     this.resumes = resumes;
     this.queue = queue;
+    this.privateRooms = privateRooms;
     this.inputs = inputs;
     this.records = records;
     this.rules = rules;
@@ -87,6 +94,10 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
           () -> records.recentMatches(playerId, message.getGetRecentMatches()));
       case GET_LEADERBOARD -> onRecord(requestId, "read the leaderboard",
           () -> records.leaderboard(playerId, message.getGetLeaderboard()));
+      case CREATE_PRIVATE_ROOM -> onEnterPrivateRoom(requestId, message.getCreatePrivateRoom().getMode(), null);
+      case JOIN_PRIVATE_ROOM -> onEnterPrivateRoom(requestId, null, message.getJoinPrivateRoom().getCode());
+      case LEAVE_PRIVATE_ROOM -> onLeavePrivateRoom(requestId);
+      case START_PRIVATE_ROOM -> onStartPrivateRoom(requestId);
       case BODY_NOT_SET -> connection.reject(ErrorCode.UNKNOWN_MESSAGE, requestId, "the message has no body this server knows");
     }
   }
@@ -164,12 +175,7 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
       if (phase == Phase.QUEUED && attempt == queueAttempt) {
         phase = Phase.IDLE;
       }
-      ErrorCode refused = QueueRequests.refusal(done.cause());
-      if (refused != null) {
-        connection.reject(refused, requestId, done.cause().getMessage());
-      } else {
-        unavailable(requestId, "join the queue", done.cause());
-      }
+      refusedOrUnavailable(requestId, "join the queue", done.cause());
     }));
   }
 
@@ -184,6 +190,93 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
     String leftMode = mode;
     queue.leave(playerId).onComplete(done -> connection.execute(() ->
         reply(requestId, ServerMessage.newBuilder().setQueueLeft(QueueLeft.newBuilder().setMode(leftMode)))));
+  }
+
+  /** Creates a room for {@code mode}, or (mode null) joins the room of {@code code}. */
+  private void onEnterPrivateRoom(int requestId, String createMode, String joinCode) {
+    String badCode = joinCode == null ? null : SessionRules.badRoomCode(joinCode);
+    if (badCode != null) {
+      connection.reject(ErrorCode.INVALID_ARGUMENT, requestId, badCode);
+      return;
+    }
+    if (!ready(requestId)) {
+      return;
+    }
+    phase = Phase.IN_PRIVATE_ROOM;
+    privateCode = null;
+    int attempt = ++queueAttempt;
+    (createMode != null ? privateRooms.create(playerId, name, createMode) : privateRooms.join(playerId, name, joinCode))
+        .onComplete(done -> connection.execute(() -> {
+          boolean current = phase == Phase.IN_PRIVATE_ROOM && attempt == queueAttempt;
+          if (done.succeeded()) {
+            if (current) {
+              privateCode = done.result().getCode();
+            }
+            reply(requestId, ServerMessage.newBuilder().setPrivateRoom(done.result()));
+            return;
+          }
+          if (current) {
+            phase = Phase.IDLE;
+          }
+          refusedOrUnavailable(requestId, createMode != null ? "create the private room" : "join the private room", done.cause());
+        }));
+  }
+
+  private void onLeavePrivateRoom(int requestId) {
+    if (!inPrivateRoom(requestId)) {
+      return;
+    }
+    phase = Phase.IDLE;
+    String code = privateCode == null ? "" : privateCode;
+    privateRooms.leave(playerId).onComplete(done -> connection.execute(() ->
+        reply(requestId, ServerMessage.newBuilder().setPrivateRoomLeft(PrivateRoomLeft.newBuilder().setCode(code)))));
+  }
+
+  private void onStartPrivateRoom(int requestId) {
+    if (!inPrivateRoom(requestId)) {
+      return;
+    }
+    privateRooms.start(playerId, name).onComplete(done -> connection.execute(() -> {
+      if (done.succeeded()) {
+        reply(requestId, ServerMessage.newBuilder().setPrivateRoom(done.result()));
+      } else {
+        refusedOrUnavailable(requestId, "start the private room", done.cause());
+      }
+    }));
+  }
+
+  private boolean inPrivateRoom(int requestId) {
+    if (phase != Phase.IN_PRIVATE_ROOM) {
+      connection.reject(phase == Phase.LOGGED_OUT ? ErrorCode.NOT_LOGGED_IN : ErrorCode.INVALID_STATE,
+          requestId, "not in a private room");
+      return false;
+    }
+    return true;
+  }
+
+  /** The matchmaker refused it (its code goes to the client) or could not be reached (UNAVAILABLE). */
+  private void refusedOrUnavailable(int requestId, String what, Throwable cause) {
+    ErrorCode refused = QueueRequests.refusal(cause);
+    if (refused != null) {
+      connection.reject(refused, requestId, cause.getMessage());
+    } else {
+      unavailable(requestId, what, cause);
+    }
+  }
+
+  @Override
+  public void privateRoomChanged(PrivateRoom room) {
+    if (phase != Phase.IN_PRIVATE_ROOM) {
+      return;
+    }
+    boolean member = room.getMembersList().stream().anyMatch(m -> m.getPlayerId().equals(playerId));
+    if (member) {
+      privateCode = room.getCode();
+      connection.send(ServerMessage.newBuilder().setPrivateRoom(room).build());
+    } else {
+      phase = Phase.IDLE;
+      connection.send(ServerMessage.newBuilder().setPrivateRoomLeft(PrivateRoomLeft.newBuilder().setCode(room.getCode())).build());
+    }
   }
 
   private void onInput(int requestId, Input input) {
@@ -231,7 +324,7 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
 
   @Override
   public boolean enterMatch(String roomId, RoomAssigned assigned) {
-    if (phase != Phase.QUEUED) {
+    if (phase != Phase.QUEUED && phase != Phase.IN_PRIVATE_ROOM) {
       return false;
     }
     connection.send(ServerMessage.newBuilder().setMatchFound(enter(roomId, assigned)).build());
@@ -305,6 +398,8 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
     registry.closed(this);
     if (phase == Phase.QUEUED) {
       queue.leave(playerId);
+    } else if (phase == Phase.IN_PRIVATE_ROOM) {
+      privateRooms.leave(playerId);
     } else if (phase == Phase.IN_MATCH && !replaced) {
       inputs.holdSeat(); // the seat waits for the player to come back with the resume token
     }
@@ -324,6 +419,8 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
       }
       case QUEUED -> connection.reject(ErrorCode.ALREADY_QUEUED, requestId, "already waiting in the " + mode + " queue");
       case IN_MATCH -> connection.reject(ErrorCode.ALREADY_IN_MATCH, requestId, "already in a match");
+      case IN_PRIVATE_ROOM -> connection.reject(ErrorCode.INVALID_STATE, requestId,
+          "in private room " + (privateCode == null ? "(being entered)" : privateCode) + "; leave it first");
       default -> connection.reject(ErrorCode.NOT_LOGGED_IN, requestId, "log in first");
     }
     return false;

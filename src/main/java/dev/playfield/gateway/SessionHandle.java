@@ -3,6 +3,7 @@ package dev.playfield.gateway;
 import dev.playfield.protocol.internal.RoomAssigned;
 import dev.playfield.protocol.internal.SessionReport;
 import dev.playfield.protocol.v1.MatchEnd;
+import dev.playfield.protocol.v1.PrivateRoom;
 import dev.playfield.protocol.v1.State;
 
 /**
@@ -23,6 +24,9 @@ interface SessionHandle {
 
   /** The matchmaker placed the player in a room; false when the player cannot take the seat. */
   boolean enterMatch(String roomId, RoomAssigned assigned);
+
+  /** The player's private room changed (someone joined or left, it started, or it closed). */
+  void privateRoomChanged(PrivateRoom room);
 
   /** The player logged in elsewhere: close without giving up the seat. */
   void replaced();

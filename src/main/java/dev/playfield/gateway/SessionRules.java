@@ -21,4 +21,16 @@ record SessionRules(Map<String, GameType> gameOfMode, int maxNameLength, Boolean
     }
     return null;
   }
+
+  /** Why a private room's code is refused before it is looked up, or null when it may be one. */
+  static String badRoomCode(String raw) {
+    String code = raw.strip();
+    if (code.isEmpty() || code.length() > 16) {
+      return "a room code is 1 to 16 letters and digits";
+    }
+    if (!code.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
+      return "a room code is letters and digits only";
+    }
+    return null;
+  }
 }

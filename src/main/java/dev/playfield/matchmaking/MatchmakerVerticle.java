@@ -7,6 +7,7 @@ import dev.playfield.protocol.Addresses;
 import dev.playfield.protocol.BusFailure;
 import dev.playfield.protocol.internal.CancelTicket;
 import dev.playfield.protocol.internal.NodeLoad;
+import dev.playfield.protocol.internal.PrivateRoomRequest;
 import dev.playfield.protocol.internal.Seat;
 import dev.playfield.protocol.internal.StoredTicket;
 import dev.playfield.protocol.internal.TicketRequest;
@@ -44,6 +45,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class MatchmakerVerticle extends VerticleBase {
 
+  /** A player's rating in a mode, from the store of record: a private room's seats are rated at its start. */
+  @FunctionalInterface
+  public interface RatingLookup {
+    Future<Integer> rating(String playerId, String mode);
+  }
+
   private static final Logger log = LoggerFactory.getLogger(MatchmakerVerticle.class);
 
   private final Map<String, ModeConfig> modes;
@@ -52,13 +59,17 @@ public final class MatchmakerVerticle extends VerticleBase {
   private final Clock clock;
   private final ClusterServices cluster;
   private final PlayfieldMetrics metrics;
+  private final RatingLookup ratings;
   /** The one dispatch of {@link Addresses#MATCHMAKER}: the handler of each request type it takes. */
   private final Map<Class<?>, BiConsumer<Message<Object>, Object>> handlers = Map.of(
       TicketRequest.class, (request, body) -> onTicket(request, (TicketRequest) body),
-      CancelTicket.class, (request, body) -> onCancel(request, (CancelTicket) body));
+      CancelTicket.class, (request, body) -> onCancel(request, (CancelTicket) body),
+      PrivateRoomRequest.class, (request, body) -> this.privateRooms.onRequest(request, (PrivateRoomRequest) body));
   private final Set<String> placing = new HashSet<>();
   private RoomOpener opener;
   private Matchmaker matchmaker;
+  /** Private rooms live while this matchmaker is active (they are not handed over; see the README). */
+  private PrivateRoomDesk privateRooms;
   private MessageConsumer<Object> consumer;
   private long timerId = -1;
   private Future<Void> pass = Future.succeededFuture();
@@ -70,7 +81,8 @@ public final class MatchmakerVerticle extends VerticleBase {
    *     that holds up the ticks of running rooms on the same event loop
    */
   public MatchmakerVerticle(Map<String, ModeConfig> modes, int intervalMs, int maxMatchesPerPass, Clock clock,
-      ClusterServices cluster, PlayfieldMetrics metrics) {
+      ClusterServices cluster, PlayfieldMetrics metrics, RatingLookup ratings) {
+    this.ratings = ratings;
     this.modes = modes;
     this.intervalMs = intervalMs;
     this.maxMatchesPerPass = maxMatchesPerPass;
@@ -121,6 +133,7 @@ public final class MatchmakerVerticle extends VerticleBase {
     modes.forEach((name, mode) -> rules.put(name, QueueRules.from(mode.queue())));
     Matchmaker fresh = new Matchmaker(rules, clock);
     matchmaker = fresh;
+    privateRooms = new PrivateRoomDesk(modes, opener, cluster, vertx.eventBus(), ratings);
     return cluster.tickets().loadAll().compose(stored -> {
       stored.stream().sorted(Comparator.comparingLong(StoredTicket::getEnqueuedAtMs)).forEach(ticket -> join(fresh, ticket));
       consumer = vertx.eventBus().consumer(Addresses.MATCHMAKER, this::onRequest);
@@ -141,6 +154,10 @@ public final class MatchmakerVerticle extends VerticleBase {
     // the tickets in the store, where the next leader finds them.
     return pass.eventually(() -> {
       matchmaker = null;
+      if (privateRooms != null) {
+        privateRooms.closeAll();
+        privateRooms = null;
+      }
       return listening == null ? Future.succeededFuture() : listening.unregister();
     });
   }
@@ -148,7 +165,7 @@ public final class MatchmakerVerticle extends VerticleBase {
   private void onRequest(Message<Object> request) {
     BiConsumer<Message<Object>, Object> handler = request.body() == null ? null : handlers.get(request.body().getClass());
     if (handler == null) {
-      request.fail(ErrorCode.UNKNOWN_MESSAGE_VALUE, "the matchmaker takes TicketRequest and CancelTicket");
+      request.fail(ErrorCode.UNKNOWN_MESSAGE_VALUE, "the matchmaker takes TicketRequest, CancelTicket and PrivateRoomRequest");
     } else if (matchmaker == null) {
       request.fail(ErrorCode.UNAVAILABLE_VALUE, "the matchmaker is moving to another node; try again");
     } else {

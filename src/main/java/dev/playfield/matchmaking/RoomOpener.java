@@ -7,6 +7,7 @@ import dev.playfield.protocol.BusFailure;
 import dev.playfield.protocol.internal.CreateRoom;
 import dev.playfield.protocol.internal.NodeLoad;
 import dev.playfield.protocol.internal.RoomCreated;
+import dev.playfield.protocol.internal.Seat;
 import dev.playfield.protocol.internal.StoredTicket;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
@@ -45,9 +46,14 @@ final class RoomOpener {
 
   /** Opens the room; fails when no node could (none has room, or every one refused). */
   Future<RoomCreated> open(String mode, List<StoredTicket> tickets, List<NodeLoad> nodes) {
-    CreateRoom.Builder create = CreateRoom.newBuilder().setMode(mode).setSeed(ThreadLocalRandom.current().nextLong());
-    tickets.forEach(ticket -> create.addSeats(ticket.getRequest().getSeat()));
-    return place(create.build(), RoomPlacement.rank(recent.adjust(nodes)), 0);
+    return openSeats(mode, tickets.stream().map(ticket -> ticket.getRequest().getSeat()).toList(), nodes);
+  }
+
+  /** Opens a room with these seats (a private room's members); fails as {@link #open} does. */
+  Future<RoomCreated> openSeats(String mode, List<Seat> seats, List<NodeLoad> nodes) {
+    CreateRoom create = CreateRoom.newBuilder().setMode(mode).setSeed(ThreadLocalRandom.current().nextLong())
+        .addAllSeats(seats).build();
+    return place(create, RoomPlacement.rank(recent.adjust(nodes)), 0);
   }
 
   private Future<RoomCreated> place(CreateRoom create, List<NodeLoad> candidates, int index) {

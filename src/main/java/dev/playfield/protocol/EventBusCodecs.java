@@ -13,6 +13,7 @@ import dev.playfield.protocol.internal.CreateRoom;
 import dev.playfield.protocol.internal.GatewayFrame;
 import dev.playfield.protocol.internal.RoomCreated;
 import dev.playfield.protocol.internal.RoomInput;
+import dev.playfield.protocol.internal.PrivateRoomRequest;
 import dev.playfield.protocol.internal.ResumeRoom;
 import dev.playfield.protocol.internal.SeatDisconnected;
 import dev.playfield.protocol.internal.SeatLeft;
@@ -20,6 +21,7 @@ import dev.playfield.protocol.internal.SeatResume;
 import dev.playfield.protocol.internal.SeatResumed;
 import dev.playfield.protocol.internal.TicketRequest;
 import dev.playfield.protocol.v1.Error;
+import dev.playfield.protocol.v1.PrivateRoom;
 import io.vertx.core.eventbus.EventBus;
 import java.util.List;
 
@@ -46,7 +48,9 @@ public final class EventBusCodecs {
       new ProtoCodec<>(SessionQuery.class, SessionQuery.parser()),
       new ProtoCodec<>(SessionReport.class, SessionReport.parser()),
       new ProtoCodec<>(DrainNode.class, DrainNode.parser()),
-      new ProtoCodec<>(DrainStarted.class, DrainStarted.parser()));
+      new ProtoCodec<>(DrainStarted.class, DrainStarted.parser()),
+      new ProtoCodec<>(PrivateRoomRequest.class, PrivateRoomRequest.parser()),
+      new ProtoCodec<>(PrivateRoom.class, PrivateRoom.parser()));
 
   private EventBusCodecs() {}
 
