@@ -16,6 +16,7 @@ import { listModes, type ModeInfo } from './modes.js';
 import type { PendingInput } from './prediction.js';
 import { Reconnector } from './reconnector.js';
 import { leaderboard, recentMatches, type LeaderboardPage, type PlayedMatchInfo } from './records.js';
+import { privateRoomOf, privateRoomRequest, type PrivateRoomInfo } from './private-rooms.js';
 import { memoryStore, SavedTokens } from './storage.js';
 import { defaultSocketFactory, type SocketFactory } from './transport.js';
 
@@ -261,6 +262,29 @@ export class PlayfieldClient<S extends Message = Message, I extends Message = Me
     await this.request({ case: 'leaveQueue', value: {} });
   }
 
+  /**
+   * Creates a private room for `mode` and returns it: share its `code`. Friends who join are told
+   * in `privateRoom` events; `startPrivateRoom()` (or a full room) starts the match (`matchFound`).
+   */
+  createPrivateRoom(mode: string): Promise<PrivateRoomInfo> {
+    return privateRoomRequest((body) => this.request(body), { case: 'createPrivateRoom', value: { mode } });
+  }
+
+  /** Joins the private room of `code` (`ROOM_NOT_FOUND`, `ROOM_FULL`, `ROOM_STARTED`, `INVALID_STATE`). */
+  joinPrivateRoom(code: string): Promise<PrivateRoomInfo> {
+    return privateRoomRequest((body) => this.request(body), { case: 'joinPrivateRoom', value: { code } });
+  }
+
+  /** Starts the private room's match (its creator only: `NOT_ROOM_CREATOR`, `NOT_ENOUGH_PLAYERS`). */
+  startPrivateRoom(): Promise<PrivateRoomInfo> {
+    return privateRoomRequest((body) => this.request(body), { case: 'startPrivateRoom', value: {} });
+  }
+
+  /** Leaves the private room; a creator who leaves hands it to the next member. */
+  async leavePrivateRoom(): Promise<void> {
+    await this.request({ case: 'leavePrivateRoom', value: {} });
+  }
+
   /** Gives the seat up; the match goes on without the player, who ranks last. */
   async leaveMatch(): Promise<void> {
     await this.request({ case: 'leaveMatch', value: {} });
@@ -386,6 +410,12 @@ export class PlayfieldClient<S extends Message = Message, I extends Message = Me
         if (end) this.events.emit('matchEnd', end);
         break;
       }
+      case 'privateRoom':
+        this.events.emit('privateRoom', privateRoomOf(body.value));
+        break;
+      case 'privateRoomLeft':
+        this.events.emit('privateRoomLeft', { code: body.value.code });
+        break;
       case 'matchLeft':
         this.tracker.forget();
         this.events.emit('matchLeft', { roomId: body.value.roomId });

@@ -2,6 +2,7 @@ import type { ClockSample } from './clock.js';
 import type { PlayfieldError } from './errors.js';
 import type { State } from './gen/playfield/v1/playfield_pb.js';
 import type { PendingInput } from './prediction.js';
+import type { PrivateRoomInfo } from './private-rooms.js';
 
 /** The player this client is logged in as. */
 export interface Identity {
@@ -130,6 +131,10 @@ export interface ClientEvents<S, I> {
   matchFound: MatchInfo;
   state: StateEvent<S, I>;
   matchEnd: MatchEndEvent;
+  /** A private room the player is in, as it is now: each answer, and each change (a join, a leave, its start). */
+  privateRoom: PrivateRoomInfo;
+  /** The player is out of their private room: they left, or it closed (its matchmaker moved). */
+  privateRoomLeft: { code: string };
   /** The answer to `leaveMatch`: the seat is given up. */
   matchLeft: { roomId: string };
   pong: ClockSample;
