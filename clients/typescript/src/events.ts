@@ -133,7 +133,7 @@ export interface ClientEvents<S, I> {
   matchEnd: MatchEndEvent;
   /** A private room the player is in, as it is now: each answer, and each change (a join, a leave, its start). */
   privateRoom: PrivateRoomInfo;
-  /** The player is out of their private room: they left, or it closed (its matchmaker moved). */
+  /** The answer to `leavePrivateRoom`: the player is out of the room. */
   privateRoomLeft: { code: string };
   /** The answer to `leaveMatch`: the seat is given up. */
   matchLeft: { roomId: string };

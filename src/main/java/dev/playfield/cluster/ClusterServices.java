@@ -13,4 +13,5 @@ public record ClusterServices(
     Leadership leadership,
     RoomStore rooms,
     ResumeStore resumes,
-    FinishedMatches finished) {}
+    FinishedMatches finished,
+    PrivateRoomStore privateRooms) {}

@@ -269,14 +269,8 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
     if (phase != Phase.IN_PRIVATE_ROOM) {
       return;
     }
-    boolean member = room.getMembersList().stream().anyMatch(m -> m.getPlayerId().equals(playerId));
-    if (member) {
-      privateCode = room.getCode();
-      connection.send(ServerMessage.newBuilder().setPrivateRoom(room).build());
-    } else {
-      phase = Phase.IDLE;
-      connection.send(ServerMessage.newBuilder().setPrivateRoomLeft(PrivateRoomLeft.newBuilder().setCode(room.getCode())).build());
-    }
+    privateCode = room.getCode();
+    connection.send(ServerMessage.newBuilder().setPrivateRoom(room).build());
   }
 
   private void onInput(int requestId, Input input) {

@@ -25,7 +25,7 @@ interface SessionHandle {
   /** The matchmaker placed the player in a room; false when the player cannot take the seat. */
   boolean enterMatch(String roomId, RoomAssigned assigned);
 
-  /** The player's private room changed (someone joined or left, it started, or it closed). */
+  /** The player's private room changed (someone joined or left, or it started). */
   void privateRoomChanged(PrivateRoom room);
 
   /** The player logged in elsewhere: close without giving up the seat. */

@@ -68,7 +68,7 @@ public final class MatchmakerVerticle extends VerticleBase {
   private final Set<String> placing = new HashSet<>();
   private RoomOpener opener;
   private Matchmaker matchmaker;
-  /** Private rooms live while this matchmaker is active (they are not handed over; see the README). */
+  /** The private rooms while this matchmaker is active (kept in the cluster for the next one). */
   private PrivateRoomDesk privateRooms;
   private MessageConsumer<Object> consumer;
   private long timerId = -1;
@@ -134,7 +134,8 @@ public final class MatchmakerVerticle extends VerticleBase {
     Matchmaker fresh = new Matchmaker(rules, clock);
     matchmaker = fresh;
     privateRooms = new PrivateRoomDesk(modes, opener, cluster, vertx.eventBus(), ratings);
-    return cluster.tickets().loadAll().compose(stored -> {
+    PrivateRoomDesk desk = privateRooms;
+    return desk.restore().compose(v -> cluster.tickets().loadAll()).compose(stored -> {
       stored.stream().sorted(Comparator.comparingLong(StoredTicket::getEnqueuedAtMs)).forEach(ticket -> join(fresh, ticket));
       consumer = vertx.eventBus().consumer(Addresses.MATCHMAKER, this::onRequest);
       timerId = vertx.setPeriodic(intervalMs, id -> runPass());
@@ -155,7 +156,7 @@ public final class MatchmakerVerticle extends VerticleBase {
     return pass.eventually(() -> {
       matchmaker = null;
       if (privateRooms != null) {
-        privateRooms.closeAll();
+        privateRooms.release();
         privateRooms = null;
       }
       return listening == null ? Future.succeededFuture() : listening.unregister();

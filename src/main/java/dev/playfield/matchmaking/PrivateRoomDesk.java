@@ -57,6 +57,7 @@ final class PrivateRoomDesk {
             return;
           }
           PrivateRooms.Room room = rooms.create(mode.name(), mode.queue().matchSize(), mode.queue().minPlayers(), seat);
+          keep(room);
           request.reply(room.view());
         }
         case JOIN_CODE -> {
@@ -65,6 +66,7 @@ final class PrivateRoomDesk {
           if (full) {
             room.started = true;
           }
+          keep(room);
           request.reply(room.view());
           tell(room, playerId);
           if (full) {
@@ -75,6 +77,7 @@ final class PrivateRoomDesk {
           PrivateRooms.Room room = rooms.leave(playerId);
           request.reply(null);
           if (room != null) {
+            keep(room);
             tell(room, playerId);
           }
         }
@@ -91,11 +94,20 @@ final class PrivateRoomDesk {
     }
   }
 
-  /** The matchmaker stops: every room not yet started is closed, and its members are told. */
-  void closeAll() {
-    for (PrivateRooms.Room room : rooms.closeAll()) {
-      tell(room, "", room.view().toBuilder().clearMembers().clearCreatorPlayerId().build());
-    }
+  /** Takes over the rooms an earlier matchmaker kept in the cluster. */
+  Future<Void> restore() {
+    return cluster.privateRooms().loadAll().map(stored -> {
+      stored.forEach(rooms::restore);
+      if (!stored.isEmpty()) {
+        log.info("took over {} private rooms", stored.size());
+      }
+      return null;
+    });
+  }
+
+  /** The matchmaker stops: it lets its rooms go (the cluster keeps them for the next one). */
+  void release() {
+    rooms.clear();
   }
 
   private void place(PrivateRooms.Room room) {
@@ -105,7 +117,10 @@ final class PrivateRoomDesk {
     Future.all(rated)
         .compose(all -> cluster.nodes().all())
         .compose(nodes -> opener.openSeats(room.mode, rated.stream().map(Future::result).toList(), nodes))
-        .onSuccess(created -> rooms.placed(room))
+        .onSuccess(created -> {
+          rooms.placed(room);
+          cluster.privateRooms().remove(room.code);
+        })
         .onFailure(cause -> {
           log.warn("private room {}: no node could open its match ({}); it waits to be started again",
               room.code, cause.getMessage());
@@ -114,16 +129,16 @@ final class PrivateRoomDesk {
         });
   }
 
-  /** Sends the room as it is now to its members but {@code except}. */
-  private void tell(PrivateRooms.Room room, String except) {
-    tell(room, except, room.view());
+  /** Keeps the room in the cluster as it is now (or forgets it, once it is empty). */
+  private void keep(PrivateRooms.Room room) {
+    Future<Void> kept = room.members.isEmpty() ? cluster.privateRooms().remove(room.code)
+        : cluster.privateRooms().save(room.stored());
+    kept.onFailure(cause -> log.warn("private room {}: could not keep it in the cluster: {}", room.code, cause.getMessage()));
   }
 
-  /**
-   * Sends {@code view} to the room's members but {@code except}, grouped by gateway. A member the
-   * view does not list is out of the room (it closed).
-   */
-  private void tell(PrivateRooms.Room room, String except, PrivateRoom view) {
+  /** Sends the room as it is now to its members but {@code except}, grouped by gateway. */
+  private void tell(PrivateRooms.Room room, String except) {
+    PrivateRoom view = room.view();
     Map<String, List<String>> byGateway = new LinkedHashMap<>();
     for (Seat member : room.seats()) {
       if (!member.getPlayerId().equals(except)) {

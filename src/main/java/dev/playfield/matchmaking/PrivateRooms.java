@@ -1,6 +1,7 @@
 package dev.playfield.matchmaking;
 
 import dev.playfield.protocol.internal.Seat;
+import dev.playfield.protocol.internal.StoredPrivateRoom;
 import dev.playfield.protocol.v1.ErrorCode;
 import dev.playfield.protocol.v1.PlayerInfo;
 import dev.playfield.protocol.v1.PrivateRoom;
@@ -14,8 +15,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The private rooms the active matchmaker holds until they start: by code, and each player's one
- * room. The first member is the creator; when the creator leaves, the next to have joined is. Not
- * thread-safe: the matchmaker's event loop owns it.
+ * room. The first member is the creator; when the creator leaves, the next to have joined is. The
+ * desk keeps a copy of each in the cluster ({@link Room#stored()}); not thread-safe: the
+ * matchmaker's event loop owns it.
  */
 final class PrivateRooms {
 
@@ -57,6 +59,11 @@ final class PrivateRooms {
       return List.copyOf(members.values());
     }
 
+    StoredPrivateRoom stored() {
+      return StoredPrivateRoom.newBuilder().setCode(code).setMode(mode).setCapacity(capacity)
+          .setMinPlayers(minPlayers).addAllMembers(members.values()).build();
+    }
+
     PrivateRoom view() {
       PrivateRoom.Builder view = PrivateRoom.newBuilder().setCode(code).setMode(mode)
           .setCapacity(capacity).setMinPlayers(minPlayers).setStarted(started);
@@ -79,6 +86,15 @@ final class PrivateRooms {
 
   PrivateRooms(RandomGenerator random) {
     this.random = random;
+  }
+
+  /** Takes over a room an earlier matchmaker kept (not started: a start it did not finish is undone). */
+  void restore(StoredPrivateRoom stored) {
+    Room room = new Room(stored.getCode(), stored.getMode(), stored.getCapacity(), stored.getMinPlayers());
+    stored.getMembersList().stream().filter(seat -> !byPlayer.containsKey(seat.getPlayerId())).forEach(seat -> add(room, seat));
+    if (!room.members.isEmpty()) {
+      byCode.put(room.code, room);
+    }
   }
 
   /** A new room for {@code mode} with {@code creator} in it. */
@@ -155,12 +171,10 @@ final class PrivateRooms {
     room.members.keySet().forEach(byPlayer::remove);
   }
 
-  /** Forgets every room (the matchmaker stops); the rooms, members kept, to tell them. */
-  List<Room> closeAll() {
-    List<Room> all = List.copyOf(byCode.values());
+  /** Forgets every room (the matchmaker stops; the cluster keeps them for the next one). */
+  void clear() {
     byCode.clear();
     byPlayer.clear();
-    return all;
   }
 
   static String normalized(String code) {

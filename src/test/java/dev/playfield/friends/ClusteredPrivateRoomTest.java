@@ -62,4 +62,29 @@ class ClusteredPrivateRoomTest {
       ann.await(ServerMessage::hasState, WAIT);
     }
   }
+
+  @Test
+  void aRoomOutlivesTheNodeThatHeldItAndIsStartedOnTheNext() {
+    cluster = new TestCluster(2);
+    var config = (java.util.function.UnaryOperator<dev.playfield.config.PlayfieldConfig>) c -> c
+        .with("modes.arena.match-size", 4).with("modes.arena.settings.match-seconds", 30);
+    // The first member is the oldest, so it leads: the matchmaker and its rooms are there.
+    TestCluster.Member leader = cluster.start(config);
+    TestCluster.Member next = cluster.start(config);
+
+    try (TestClient ann = TestClient.connect(next.vertx(), next.node().httpPort(), true);
+        TestClient bob = TestClient.connect(next.vertx(), next.node().httpPort(), false)) {
+      ann.login("ann");
+      bob.login("bob");
+      String code = PrivateRoomTest.create(ann, "arena").getCode();
+
+      cluster.stop(leader);
+      // The join meets the hand-over: it is held and retried until the next matchmaker has the room.
+      PrivateRoom joined = PrivateRoomTest.join(bob, code).getPrivateRoom();
+      assertThat(PrivateRoomTest.names(joined)).containsExactly("ann", "bob");
+      assertThat(PrivateRoomTest.startRoom(ann).getPrivateRoom().getStarted()).isTrue();
+      String roomId = ann.await(ServerMessage::hasMatchFound, WAIT).getMatchFound().getRoomId();
+      assertThat(bob.await(ServerMessage::hasMatchFound, WAIT).getMatchFound().getRoomId()).isEqualTo(roomId);
+    }
+  }
 }

@@ -54,7 +54,7 @@ final class SteppedGateway {
     // Both gateways are live nodes: rooms keep seats only for players of live gateways.
     SwitchableLeadership leadership = new SwitchableLeadership(java.util.Set.of(nodeId, steppedNodeId));
     ClusterServices cluster = new ClusterServices(nodeId, local.tickets(), local.sessions(),
-        local.nodes(), leadership, local.rooms(), local.resumes(), local.finished());
+        local.nodes(), leadership, local.rooms(), local.resumes(), local.finished(), local.privateRooms());
     PlayfieldNode node = new PlayfieldNode(vertx, config, cluster).start().await();
 
     Map<String, GameType> gameOfMode = new LinkedHashMap<>();
@@ -62,7 +62,8 @@ final class SteppedGateway {
       gameOfMode.put(mode.name(), GameCatalog.builtIn().find(mode.game()).orElseThrow());
     }
     ClusterServices secondGateway = new ClusterServices(steppedNodeId, cluster.tickets(),
-        cluster.sessions(), cluster.nodes(), leadership, cluster.rooms(), cluster.resumes(), cluster.finished());
+        cluster.sessions(), cluster.nodes(), leadership, cluster.rooms(), cluster.resumes(), cluster.finished(),
+        cluster.privateRooms());
     PlayfieldMetrics metrics = PlayfieldMetrics.of(vertx);
     MutableClock clock = new MutableClock(java.time.Instant.now());
     TokenService tokens = new TokenService(vertx, TestNode.TEST_SECRET, config.auth().tokenTtlSeconds(), Clock.systemUTC());

@@ -72,7 +72,7 @@ class MatchmakerVerticleTest {
       }
     };
     cluster = new ClusterServices(NODE, local.tickets(), local.sessions(), nodes,
-        local.leadership(), local.rooms(), local.resumes(), local.finished());
+        local.leadership(), local.rooms(), local.resumes(), local.finished(), local.privateRooms());
     cluster.nodes().publish(NodeLoad.newBuilder().setNodeId(NODE).setMaxRooms(10).build(), 3_600_000).await();
     matchmaker = new MatchmakerVerticle(MODES, 3_600_000, 10, clock, cluster, PlayfieldMetrics.of(vertx),
         (player, mode) -> io.vertx.core.Future.succeededFuture(1000));

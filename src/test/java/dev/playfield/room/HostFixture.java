@@ -107,7 +107,7 @@ final class HostFixture {
       public void onChange(Runnable listener) {}
     };
     return new ClusterServices(nodeId, shared.tickets(), shared.sessions(), shared.nodes(), view,
-        shared.rooms(), shared.resumes(), shared.finished());
+        shared.rooms(), shared.resumes(), shared.finished(), shared.privateRooms());
   }
 
   /** One deployed host and the frames sent to its node's gateway address. */

@@ -20,6 +20,7 @@ import java.time.Clock;
 public final class HazelcastCluster {
 
   static final String TICKETS = "playfield.tickets";
+  static final String PRIVATE_ROOMS = "playfield.private-rooms";
   static final String SESSIONS = "playfield.sessions";
   static final String NODES = "playfield.nodes";
   static final String ROOMS = "playfield.rooms";
@@ -78,6 +79,7 @@ public final class HazelcastCluster {
         new OldestMemberLeads(hazelcast, hazelcast.getMap(RESIGNED)),
         new HazelcastRooms(vertx, hazelcast.getMap(ROOMS)),
         new HazelcastResumes(vertx, hazelcast.getMap(RESUMES), clock),
-        new HazelcastFinished(hazelcast.getMap(FINISHED)));
+        new HazelcastFinished(hazelcast.getMap(FINISHED)),
+        new HazelcastPrivateRooms(vertx, hazelcast.getMap(PRIVATE_ROOMS)));
   }
 }

@@ -5,7 +5,6 @@ import dev.playfield.cluster.NodeDirectory;
 import dev.playfield.protocol.internal.NodeLoad;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -33,12 +32,6 @@ final class HazelcastNodes implements NodeDirectory {
 
   @Override
   public Future<List<NodeLoad>> all() {
-    return vertx.executeBlocking(() -> {
-      List<NodeLoad> loads = new ArrayList<>();
-      for (byte[] bytes : map.values()) {
-        loads.add(NodeLoad.parseFrom(bytes));
-      }
-      return loads;
-    }, false);
+    return ProtoMaps.values(vertx, map, NodeLoad.parser());
   }
 }

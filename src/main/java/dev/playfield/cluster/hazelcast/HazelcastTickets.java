@@ -5,7 +5,6 @@ import dev.playfield.cluster.TicketStore;
 import dev.playfield.protocol.internal.StoredTicket;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -36,12 +35,6 @@ final class HazelcastTickets implements TicketStore {
 
   @Override
   public Future<List<StoredTicket>> loadAll() {
-    return vertx.executeBlocking(() -> {
-      List<StoredTicket> tickets = new ArrayList<>();
-      for (byte[] bytes : map.values()) {
-        tickets.add(StoredTicket.parseFrom(bytes));
-      }
-      return tickets;
-    }, false);
+    return ProtoMaps.values(vertx, map, StoredTicket.parser());
   }
 }

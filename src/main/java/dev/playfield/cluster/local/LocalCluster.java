@@ -31,6 +31,6 @@ public final class LocalCluster {
           @Override
           public void onChange(Runnable listener) {}
         }, new LocalRooms(), new LocalResumes(clock),
-        new LocalFinished(clock));
+        new LocalFinished(clock), new LocalPrivateRooms());
   }
 }
