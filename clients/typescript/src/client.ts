@@ -16,7 +16,7 @@ import { listModes, type ModeInfo } from './modes.js';
 import type { PendingInput } from './prediction.js';
 import { Reconnector } from './reconnector.js';
 import { leaderboard, recentMatches, type LeaderboardPage, type PlayedMatchInfo } from './records.js';
-import { privateRoomOf, privateRoomRequest, type PrivateRoomInfo } from './private-rooms.js';
+import { listRooms, privateRoomOf, privateRoomRequest, type PrivateRoomInfo, type RoomListPage } from './private-rooms.js';
 import { memoryStore, SavedTokens } from './storage.js';
 import { defaultSocketFactory, type SocketFactory } from './transport.js';
 
@@ -266,8 +266,14 @@ export class PlayfieldClient<S extends Message = Message, I extends Message = Me
    * Creates a private room for `mode` and returns it: share its `code`. Friends who join are told
    * in `privateRoom` events; `startPrivateRoom()` (or a full room) starts the match (`matchFound`).
    */
-  createPrivateRoom(mode: string): Promise<PrivateRoomInfo> {
-    return privateRoomRequest((body) => this.request(body), { case: 'createPrivateRoom', value: { mode } });
+  createPrivateRoom(mode: string, options: { listed?: boolean; label?: string } = {}): Promise<PrivateRoomInfo> {
+    const value = { mode, listed: options.listed ?? false, label: options.label ?? '' };
+    return privateRoomRequest((body) => this.request(body), { case: 'createPrivateRoom', value });
+  }
+
+  /** The listed open rooms of `mode`; with `since` (an earlier page's `cursor`), only what changed after it. */
+  listRooms(mode: string, page: { offset?: number; limit?: number; since?: bigint } = {}): Promise<RoomListPage> {
+    return listRooms((body) => this.request(body), mode, page.offset ?? 0, page.limit ?? 0, page.since ?? 0n);
   }
 
   /** Joins the private room of `code` (`ROOM_NOT_FOUND`, `ROOM_FULL`, `ROOM_STARTED`, `INVALID_STATE`). */

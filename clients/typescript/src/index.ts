@@ -22,7 +22,7 @@ export type {
   StateEvent,
 } from './events.js';
 export type { LeaderboardPage, LeaderboardRow, PlayedMatchInfo } from './records.js';
-export type { PrivateRoomInfo } from './private-rooms.js';
+export type { PrivateRoomInfo, RoomListPage } from './private-rooms.js';
 export { PlayfieldError } from './errors.js';
 export type { ClientErrorCode, ServerErrorCode } from './errors.js';
 export { CloseCode, actionForClose } from './close-codes.js';

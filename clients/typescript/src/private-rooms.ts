@@ -16,6 +16,22 @@ export interface PrivateRoomInfo {
   minPlayers: number;
   /** The match is being placed: `matchFound` follows. */
   started: boolean;
+  /** In the room list for anyone to join (else only by its code). */
+  listed: boolean;
+  label: string;
+}
+
+/** A page of a mode's room list, or (with `since`) what changed after an earlier answer. */
+export interface RoomListPage {
+  rooms: PrivateRoomInfo[];
+  /** Open listed rooms of the mode now. */
+  total: number;
+  /** Pass as `since` to get what changes after this answer. */
+  cursor: bigint;
+  /** Rooms that left the list (started, filled, emptied) since `since`. */
+  removedCodes: string[];
+  /** `since` was too old: this is the first page, not the changes. */
+  reset: boolean;
 }
 
 type Request = (body: ClientBody) => Promise<ServerMessage>;
@@ -29,6 +45,8 @@ export function privateRoomOf(room: PrivateRoom): PrivateRoomInfo {
     capacity: room.capacity,
     minPlayers: room.minPlayers,
     started: room.started,
+    listed: room.listed,
+    label: room.label,
   };
 }
 
@@ -37,4 +55,12 @@ export async function privateRoomRequest(request: Request, body: ClientBody): Pr
   const reply = await request(body);
   if (reply.body.case !== 'privateRoom') throw new Error(`a private-room request was answered with ${reply.body.case}`);
   return privateRoomOf(reply.body.value);
+}
+
+/** The listed open rooms of `mode` (`limit` 1 to 100, 0: 20), or the changes after `since`. */
+export async function listRooms(request: Request, mode: string, offset: number, limit: number, since: bigint): Promise<RoomListPage> {
+  const reply = await request({ case: 'listRooms', value: { mode, offset, limit, since } });
+  if (reply.body.case !== 'roomList') throw new Error(`a room list was answered with ${reply.body.case}`);
+  const list = reply.body.value;
+  return { rooms: list.rooms.map(privateRoomOf), total: list.total, cursor: list.cursor, removedCodes: list.removedCodes, reset: list.reset };
 }

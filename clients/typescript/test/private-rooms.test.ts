@@ -74,3 +74,15 @@ test('a wrong code and a start by a room of one are refused with their codes', a
   await assert.rejects(cat.leavePrivateRoom(),
     (error: unknown) => error instanceof PlayfieldError && error.code === 'INVALID_STATE');
 });
+
+test('a listed room is in the list until it fills; the cursor gives what changed', async () => {
+  const dan = await player('dan', 'binary');
+  const eve = await player('eve', 'json');
+  const room = await dan.createPrivateRoom('arena', { listed: true, label: 'dan plays' });
+  const first = await eve.listRooms('arena');
+  assert.deepEqual(first.rooms.map((r) => [r.code, r.label, r.listed]), [[room.code, 'dan plays', true]]);
+  await eve.joinPrivateRoom(room.code);
+  const changes = await eve.listRooms('arena', { since: first.cursor });
+  assert.deepEqual(changes.removedCodes, [room.code]);
+  assert.equal(changes.total, 0);
+});

@@ -3,10 +3,12 @@ package dev.playfield.gateway;
 import dev.playfield.protocol.internal.RoomAssigned;
 import dev.playfield.protocol.internal.SessionReport;
 import dev.playfield.protocol.v1.ClientMessage;
+import dev.playfield.protocol.v1.CreatePrivateRoom;
 import dev.playfield.protocol.v1.Error;
 import dev.playfield.protocol.v1.ErrorCode;
 import dev.playfield.protocol.v1.Input;
 import dev.playfield.protocol.v1.JoinQueue;
+import dev.playfield.protocol.v1.ListRooms;
 import dev.playfield.protocol.v1.Login;
 import dev.playfield.protocol.v1.MatchEnd;
 import dev.playfield.protocol.v1.MatchFound;
@@ -94,10 +96,11 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
           () -> records.recentMatches(playerId, message.getGetRecentMatches()));
       case GET_LEADERBOARD -> onRecord(requestId, "read the leaderboard",
           () -> records.leaderboard(playerId, message.getGetLeaderboard()));
-      case CREATE_PRIVATE_ROOM -> onEnterPrivateRoom(requestId, message.getCreatePrivateRoom().getMode(), null);
+      case CREATE_PRIVATE_ROOM -> onEnterPrivateRoom(requestId, message.getCreatePrivateRoom(), null);
       case JOIN_PRIVATE_ROOM -> onEnterPrivateRoom(requestId, null, message.getJoinPrivateRoom().getCode());
       case LEAVE_PRIVATE_ROOM -> onLeavePrivateRoom(requestId);
       case START_PRIVATE_ROOM -> onStartPrivateRoom(requestId);
+      case LIST_ROOMS -> onListRooms(requestId, message.getListRooms());
       case BODY_NOT_SET -> connection.reject(ErrorCode.UNKNOWN_MESSAGE, requestId, "the message has no body this server knows");
     }
   }
@@ -192,11 +195,11 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
         reply(requestId, ServerMessage.newBuilder().setQueueLeft(QueueLeft.newBuilder().setMode(leftMode)))));
   }
 
-  /** Creates a room for {@code mode}, or (mode null) joins the room of {@code code}. */
-  private void onEnterPrivateRoom(int requestId, String createMode, String joinCode) {
-    String badCode = joinCode == null ? null : SessionRules.badRoomCode(joinCode);
-    if (badCode != null) {
-      connection.reject(ErrorCode.INVALID_ARGUMENT, requestId, badCode);
+  /** Creates a room, or (create null) joins the room of {@code joinCode}. */
+  private void onEnterPrivateRoom(int requestId, CreatePrivateRoom create, String joinCode) {
+    String bad = joinCode != null ? SessionRules.badRoomCode(joinCode) : SessionRules.badRoomLabel(create.getLabel());
+    if (bad != null) {
+      connection.reject(ErrorCode.INVALID_ARGUMENT, requestId, bad);
       return;
     }
     if (!ready(requestId)) {
@@ -205,7 +208,7 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
     phase = Phase.IN_PRIVATE_ROOM;
     privateCode = null;
     int attempt = ++queueAttempt;
-    (createMode != null ? privateRooms.create(playerId, name, createMode) : privateRooms.join(playerId, name, joinCode))
+    (create != null ? privateRooms.create(playerId, name, create) : privateRooms.join(playerId, name, joinCode))
         .onComplete(done -> connection.execute(() -> {
           boolean current = phase == Phase.IN_PRIVATE_ROOM && attempt == queueAttempt;
           if (done.succeeded()) {
@@ -218,7 +221,7 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
           if (current) {
             phase = Phase.IDLE;
           }
-          refusedOrUnavailable(requestId, createMode != null ? "create the private room" : "join the private room", done.cause());
+          refusedOrUnavailable(requestId, create != null ? "create the private room" : "join the private room", done.cause());
         }));
   }
 
@@ -241,6 +244,24 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
         reply(requestId, ServerMessage.newBuilder().setPrivateRoom(done.result()));
       } else {
         refusedOrUnavailable(requestId, "start the private room", done.cause());
+      }
+    }));
+  }
+
+  private void onListRooms(int requestId, ListRooms list) {
+    if (playerId == null || phase == Phase.LOGGING_IN) {
+      connection.reject(ErrorCode.NOT_LOGGED_IN, requestId, "log in first");
+      return;
+    }
+    if (list.getLimit() > 100) { // the matchmaker would cap it; a client asking for more has a bug
+      connection.reject(ErrorCode.INVALID_ARGUMENT, requestId, "limit is 1 to 100 (0: 20)");
+      return;
+    }
+    privateRooms.list(playerId, list).onComplete(done -> connection.execute(() -> {
+      if (done.succeeded()) {
+        reply(requestId, ServerMessage.newBuilder().setRoomList(done.result()));
+      } else {
+        refusedOrUnavailable(requestId, "list the rooms", done.cause());
       }
     }));
   }

@@ -3,7 +3,10 @@ package dev.playfield.gateway;
 import dev.playfield.protocol.Addresses;
 import dev.playfield.protocol.internal.PrivateRoomRequest;
 import dev.playfield.protocol.internal.Seat;
+import dev.playfield.protocol.v1.CreatePrivateRoom;
+import dev.playfield.protocol.v1.ListRooms;
 import dev.playfield.protocol.v1.PrivateRoom;
+import dev.playfield.protocol.v1.RoomList;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import org.slf4j.Logger;
@@ -28,8 +31,15 @@ final class PrivateRoomRequests {
   }
 
   /** A new room for {@code mode} with the player in it. Fails as {@link QueueRequests#join} does. */
-  Future<PrivateRoom> create(String playerId, String name, String mode) {
-    return room(request(playerId, name).setCreateMode(mode));
+  Future<PrivateRoom> create(String playerId, String name, CreatePrivateRoom create) {
+    return room(request(playerId, name).setCreateMode(create.getMode()).setListed(create.getListed())
+        .setLabel(create.getLabel().strip()));
+  }
+
+  /** The room list's page or changes; not ordered after the player's other requests (it changes nothing). */
+  Future<RoomList> list(String playerId, ListRooms list) {
+    return requests.<RoomList>request(Addresses.MATCHMAKER, request(playerId, "").setList(list).build(), "matchmaker",
+        QueueRequests.MATCHMAKER_HAND_OVER).map(Message::body);
   }
 
   /** Joins the room of {@code code}. */

@@ -12,14 +12,7 @@ record SessionRules(Map<String, GameType> gameOfMode, int maxNameLength, Boolean
 
   /** Why a display name is refused, or null when it is fine. */
   String badName(String raw) {
-    String candidate = raw.strip();
-    if (candidate.length() > maxNameLength) {
-      return "name is longer than " + maxNameLength + " characters";
-    }
-    if (candidate.codePoints().anyMatch(Character::isISOControl)) {
-      return "name contains control characters";
-    }
-    return null;
+    return badText("name", raw, maxNameLength);
   }
 
   /** Why a private room's code is refused before it is looked up, or null when it may be one. */
@@ -33,4 +26,23 @@ record SessionRules(Map<String, GameType> gameOfMode, int maxNameLength, Boolean
     }
     return null;
   }
+
+  /** Why a private room's label is refused, or null when it is fine. */
+  static String badRoomLabel(String raw) {
+    return badText("room label", raw, MAX_ROOM_LABEL);
+  }
+
+  /** A text a person reads (a name, a label): at most {@code max} characters, no control characters. */
+  private static String badText(String what, String raw, int max) {
+    String candidate = raw.strip();
+    if (candidate.length() > max) {
+      return what + " is longer than " + max + " characters";
+    }
+    if (candidate.codePoints().anyMatch(Character::isISOControl)) {
+      return what + " contains control characters";
+    }
+    return null;
+  }
+
+  static final int MAX_ROOM_LABEL = 40;
 }

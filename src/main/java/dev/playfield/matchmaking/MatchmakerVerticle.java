@@ -133,7 +133,8 @@ public final class MatchmakerVerticle extends VerticleBase {
     modes.forEach((name, mode) -> rules.put(name, QueueRules.from(mode.queue())));
     Matchmaker fresh = new Matchmaker(rules, clock);
     matchmaker = fresh;
-    privateRooms = new PrivateRoomDesk(modes, opener, cluster, vertx.eventBus(), ratings);
+    privateRooms = new PrivateRoomDesk(modes, opener, cluster, vertx.eventBus(), ratings,
+        clock.millis() * 1000);
     PrivateRoomDesk desk = privateRooms;
     return desk.restore().compose(v -> cluster.tickets().loadAll()).compose(stored -> {
       stored.stream().sorted(Comparator.comparingLong(StoredTicket::getEnqueuedAtMs)).forEach(ticket -> join(fresh, ticket));

@@ -7,6 +7,7 @@ import dev.playfield.protocol.internal.PrivateRoomChanged;
 import dev.playfield.protocol.internal.PrivateRoomRequest;
 import dev.playfield.protocol.internal.Seat;
 import dev.playfield.protocol.v1.ErrorCode;
+import dev.playfield.protocol.v1.ListRooms;
 import dev.playfield.protocol.v1.PrivateRoom;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -27,17 +28,20 @@ import org.slf4j.LoggerFactory;
 final class PrivateRoomDesk {
 
   private static final Logger log = LoggerFactory.getLogger(PrivateRoomDesk.class);
+  static final int DEFAULT_LIST_LIMIT = 20;
+  static final int MAX_LIST_LIMIT = 100;
 
   private final Map<String, ModeConfig> modes;
   private final RoomOpener opener;
   private final ClusterServices cluster;
   private final EventBus bus;
   private final MatchmakerVerticle.RatingLookup ratings;
-  private final PrivateRooms rooms = new PrivateRooms();
+  private final PrivateRooms rooms;
 
   PrivateRoomDesk(Map<String, ModeConfig> modes, RoomOpener opener, ClusterServices cluster, EventBus bus,
-      MatchmakerVerticle.RatingLookup ratings) {
+      MatchmakerVerticle.RatingLookup ratings, long startVersion) {
     this.ratings = ratings;
+    this.rooms = new PrivateRooms(startVersion);
     this.modes = modes;
     this.opener = opener;
     this.cluster = cluster;
@@ -56,7 +60,8 @@ final class PrivateRoomDesk {
                 + String.join(", ", modes.keySet()));
             return;
           }
-          PrivateRooms.Room room = rooms.create(mode.name(), mode.queue().matchSize(), mode.queue().minPlayers(), seat);
+          PrivateRooms.Room room = rooms.create(mode.name(), mode.queue().matchSize(), mode.queue().minPlayers(),
+              body.getListed(), body.getLabel(), seat);
           keep(room);
           request.reply(room.view());
         }
@@ -64,7 +69,7 @@ final class PrivateRoomDesk {
           PrivateRooms.Room room = rooms.join(body.getJoinCode(), seat);
           boolean full = room.members.size() >= room.capacity;
           if (full) {
-            room.started = true;
+            rooms.markStarted(room);
           }
           keep(room);
           request.reply(room.view());
@@ -86,6 +91,11 @@ final class PrivateRoomDesk {
           request.reply(room.view());
           tell(room, playerId);
           place(room);
+        }
+        case LIST -> {
+          ListRooms list = body.getList();
+          int limit = list.getLimit() == 0 ? DEFAULT_LIST_LIMIT : Math.min(list.getLimit(), MAX_LIST_LIMIT);
+          request.reply(rooms.list(list.getMode(), list.getOffset(), limit, list.getSince()));
         }
         case BODY_NOT_SET -> request.fail(ErrorCode.INVALID_ARGUMENT_VALUE, "an empty private-room request");
       }

@@ -5,7 +5,10 @@ import dev.playfield.protocol.internal.StoredPrivateRoom;
 import dev.playfield.protocol.v1.ErrorCode;
 import dev.playfield.protocol.v1.PlayerInfo;
 import dev.playfield.protocol.v1.PrivateRoom;
+import dev.playfield.protocol.v1.RoomList;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,14 +44,25 @@ final class PrivateRooms {
     final String mode;
     final int capacity;
     final int minPlayers;
+    final boolean listed;
+    final String label;
     final Map<String, Seat> members = new LinkedHashMap<>();
     boolean started;
+    /** The list's version at this room's last change (see {@link #list}). */
+    long version;
 
-    Room(String code, String mode, int capacity, int minPlayers) {
+    Room(String code, String mode, int capacity, int minPlayers, boolean listed, String label) {
       this.code = code;
       this.mode = mode;
       this.capacity = capacity;
       this.minPlayers = minPlayers;
+      this.listed = listed;
+      this.label = label;
+    }
+
+    /** In the room list: listed, and open to a join. */
+    boolean open() {
+      return listed && !started && !members.isEmpty() && members.size() < capacity;
     }
 
     String creator() {
@@ -61,12 +75,12 @@ final class PrivateRooms {
 
     StoredPrivateRoom stored() {
       return StoredPrivateRoom.newBuilder().setCode(code).setMode(mode).setCapacity(capacity)
-          .setMinPlayers(minPlayers).addAllMembers(members.values()).build();
+          .setMinPlayers(minPlayers).addAllMembers(members.values()).setListed(listed).setLabel(label).build();
     }
 
     PrivateRoom view() {
       PrivateRoom.Builder view = PrivateRoom.newBuilder().setCode(code).setMode(mode)
-          .setCapacity(capacity).setMinPlayers(minPlayers).setStarted(started);
+          .setCapacity(capacity).setMinPlayers(minPlayers).setStarted(started).setListed(listed).setLabel(label);
       if (!members.isEmpty()) {
         view.setCreatorPlayerId(creator());
       }
@@ -76,21 +90,38 @@ final class PrivateRooms {
     }
   }
 
-  private final RandomGenerator random;
-  private final Map<String, Room> byCode = new HashMap<>();
-  private final Map<String, Room> byPlayer = new HashMap<>();
+  /** Codes that left the list, kept for answering a cursor; an older cursor gets the full list. */
+  static final int REMOVALS_KEPT = 1_024;
 
-  PrivateRooms() {
-    this(new SecureRandom());
+  private record Removal(long version, String mode, String code) {}
+
+  private final RandomGenerator random;
+  private final Map<String, Room> byCode = new LinkedHashMap<>();
+  private final Map<String, Room> byPlayer = new HashMap<>();
+  private final Deque<Removal> removals = new ArrayDeque<>();
+  /** Versions older than this are not known here (before this matchmaker started, or dropped from removals). */
+  private long knownSince;
+  private long version;
+
+  /**
+   * @param startVersion the first version: the clock's microseconds, so that a cursor an earlier
+   *     matchmaker gave out is older than anything this one knows and gets the full list
+   */
+  PrivateRooms(long startVersion) {
+    this(new SecureRandom(), startVersion);
   }
 
-  PrivateRooms(RandomGenerator random) {
+  PrivateRooms(RandomGenerator random, long startVersion) {
     this.random = random;
+    this.version = startVersion;
+    this.knownSince = startVersion;
   }
 
   /** Takes over a room an earlier matchmaker kept (not started: a start it did not finish is undone). */
   void restore(StoredPrivateRoom stored) {
-    Room room = new Room(stored.getCode(), stored.getMode(), stored.getCapacity(), stored.getMinPlayers());
+    Room room = new Room(stored.getCode(), stored.getMode(), stored.getCapacity(), stored.getMinPlayers(),
+        stored.getListed(), stored.getLabel());
+    room.version = ++version;
     stored.getMembersList().stream().filter(seat -> !byPlayer.containsKey(seat.getPlayerId())).forEach(seat -> add(room, seat));
     if (!room.members.isEmpty()) {
       byCode.put(room.code, room);
@@ -98,15 +129,16 @@ final class PrivateRooms {
   }
 
   /** A new room for {@code mode} with {@code creator} in it. */
-  Room create(String mode, int capacity, int minPlayers, Seat creator) {
+  Room create(String mode, int capacity, int minPlayers, boolean listed, String label, Seat creator) {
     refuseIfInARoom(creator.getPlayerId());
     String code;
     do {
       code = newCode();
     } while (byCode.containsKey(code));
-    Room room = new Room(code, mode, capacity, minPlayers);
+    Room room = new Room(code, mode, capacity, minPlayers, listed, label);
     byCode.put(code, room);
     add(room, creator);
+    changed(room, false);
     return room;
   }
 
@@ -126,7 +158,9 @@ final class PrivateRooms {
     if (room.members.size() >= room.capacity) {
       throw new Refused(ErrorCode.ROOM_FULL, "private room " + room.code + " is full (" + room.capacity + " players)");
     }
+    boolean wasOpen = room.open();
     add(room, seat);
+    changed(room, wasOpen);
     return room;
   }
 
@@ -136,10 +170,12 @@ final class PrivateRooms {
     if (room == null) {
       return null;
     }
+    boolean wasOpen = room.open();
     room.members.remove(playerId);
     if (room.members.isEmpty()) {
       byCode.remove(room.code);
     }
+    changed(room, wasOpen);
     return room;
   }
 
@@ -156,13 +192,40 @@ final class PrivateRooms {
       throw new Refused(ErrorCode.NOT_ENOUGH_PLAYERS, "private room " + room.code + " needs " + room.minPlayers
           + " players to start; it has " + room.members.size());
     }
-    room.started = true;
+    markStarted(room);
     return room;
+  }
+
+  /** The room's match is to be placed (its creator started it, or it filled up). */
+  void markStarted(Room room) {
+    boolean wasOpen = room.open();
+    room.started = true;
+    changed(room, wasOpen);
   }
 
   /** The room's match could not be placed: it waits again, members kept, to be started again. */
   void unstart(Room room) {
     room.started = false;
+    changed(room, false);
+  }
+
+  /**
+   * The open listed rooms of {@code mode}: with {@code since} 0 (or a cursor older than this
+   * matchmaker knows) a page of them, oldest first; else the rooms that changed after it and the
+   * codes that left the list.
+   */
+  RoomList list(String mode, int offset, int limit, long since) {
+    List<Room> open = byCode.values().stream().filter(room -> room.mode.equals(mode) && room.open()).toList();
+    RoomList.Builder list = RoomList.newBuilder().setTotal(open.size()).setCursor(version);
+    if (since == 0 || since < knownSince) {
+      open.stream().skip(offset).limit(limit).forEach(room -> list.addRooms(room.view()));
+      return list.setReset(since != 0).build();
+    }
+    open.stream().filter(room -> room.version > since).forEach(room -> list.addRooms(room.view()));
+    removals.stream().filter(r -> r.version() > since && r.mode().equals(mode)).map(Removal::code).distinct()
+        .filter(code -> byCode.get(code) == null || !byCode.get(code).open())
+        .forEach(list::addRemovedCodes);
+    return list.build();
   }
 
   /** The room's match is placed: the room and its members' places in it are forgotten. */
@@ -179,6 +242,17 @@ final class PrivateRooms {
 
   static String normalized(String code) {
     return code.strip().toUpperCase(Locale.ROOT);
+  }
+
+  /** A new version for the room; when it was open and is not any more, its code left the list. */
+  private void changed(Room room, boolean wasOpen) {
+    room.version = ++version;
+    if (wasOpen && !room.open()) {
+      removals.addLast(new Removal(room.version, room.mode, room.code));
+      if (removals.size() > REMOVALS_KEPT) {
+        knownSince = removals.removeFirst().version();
+      }
+    }
   }
 
   private void add(Room room, Seat seat) {

@@ -22,6 +22,7 @@ import dev.playfield.protocol.internal.SeatResumed;
 import dev.playfield.protocol.internal.TicketRequest;
 import dev.playfield.protocol.v1.Error;
 import dev.playfield.protocol.v1.PrivateRoom;
+import dev.playfield.protocol.v1.RoomList;
 import io.vertx.core.eventbus.EventBus;
 import java.util.List;
 
@@ -50,7 +51,8 @@ public final class EventBusCodecs {
       new ProtoCodec<>(DrainNode.class, DrainNode.parser()),
       new ProtoCodec<>(DrainStarted.class, DrainStarted.parser()),
       new ProtoCodec<>(PrivateRoomRequest.class, PrivateRoomRequest.parser()),
-      new ProtoCodec<>(PrivateRoom.class, PrivateRoom.parser()));
+      new ProtoCodec<>(PrivateRoom.class, PrivateRoom.parser()),
+      new ProtoCodec<>(RoomList.class, RoomList.parser()));
 
   private EventBusCodecs() {}
 
