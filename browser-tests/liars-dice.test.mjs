@@ -102,6 +102,8 @@ test('a whole match on the Liar\'s Dice page, with a reload and a dropped connec
   assert.equal(first.roomId, (await table(bob)).roomId, 'one table for both');
   assert.equal(await ann.locator('#your-dice .die').count(), 2, 'ann sees her two dice');
   assert.equal(await ann.locator('#players li').count(), 2);
+  // The countdown is redrawn on the page's own timer, so it may show its placeholder for a moment.
+  await ann.waitForFunction(() => /^\d+ s$/.test(document.querySelector('#countdown').textContent), null, { timeout: 2_000 });
   assert.match(await ann.textContent('#countdown'), /^\d+ s$/, 'the turn counts down');
   const turnLines = [await ann.textContent('#turn-line'), await bob.textContent('#turn-line')];
   assert.ok(turnLines.includes('Your turn') && turnLines.some((l) => l === 'ann to play' || l === 'bob to play'),
