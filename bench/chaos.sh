@@ -32,7 +32,8 @@ RAMP="${RAMP:-40}"
 read -r FAULT_MIN FAULT_MAX <<<"${FAULT_EVERY:-20 50}"
 read -r RESTART_MIN RESTART_MAX <<<"${RESTART_AFTER:-5 20}"
 # No fault this close to the end, so that its restart has time to become ready and host a room
-# (a restart whose hosting time the end of the run cut short is listed as not measured).
+# (a restart whose hosting time the end of the run, or the node's next fault, cut short is listed as
+# not measured).
 QUIET_END=60
 # A SIGTERM'd node drains (its running matches finish, at most node.drain-timeout-seconds, 90 by
 # default); one still running this long after the signal is killed, and the run says so.
@@ -116,8 +117,10 @@ sleep_until() {
 # measure_hosting NODE LOG PORT RESTART_MS FAULT_INDEX READY_MS: in the background, until the node hosts
 # a room (a room in playfield_rooms, or a room created or resumed in its log), at most 90 s.
 measure_hosting() {
-  local node=$1 log=$2 port=$3 restart_ms=$4 k=$5 ready_ms=$6 hosting_ms=null cut=false rooms
+  local node=$1 log=$2 port=$3 restart_ms=$4 k=$5 ready_ms=$6 pid=$7 hosting_ms=null cut=false faulted=false rooms
   for _ in $(seq 1 90); do
+    # Faulted again before it hosted a room: its next incarnation is another measurement.
+    if ! alive "$pid"; then faulted=true; break; fi
     rooms="$(metric_sum "$port" '^playfield_rooms' 2>/dev/null | tail -1 || true)"
     [[ "$rooms" =~ ^[0-9]+$ ]] || rooms=0
     if (( rooms > 0 )) || grep -qE ' created: | resumed at tick ' "$log" 2>/dev/null; then
@@ -127,7 +130,7 @@ measure_hosting() {
     if (( $(now_ms) >= end_ms )); then cut=true; break; fi
     sleep 1
   done
-  echo "{\"fault\": $k, \"node\": $node, \"ready_ms\": $ready_ms, \"hosting_ms\": $hosting_ms, \"cut_by_end\": $cut}" >>"$RESTARTS"
+  echo "{\"fault\": $k, \"node\": $node, \"ready_ms\": $ready_ms, \"hosting_ms\": $hosting_ms, \"cut_by_end\": $cut, \"cut_by_fault\": $faulted}" >>"$RESTARTS"
 }
 
 k=0
@@ -182,7 +185,7 @@ while read -r -u 3 gap node kind restart_after; do
   done
   echo "chaos: node$node restarted $(( (restarted_ms - fault_ms) / 1000 ))s after the fault; ready after ${ready_ms} ms" >&2
   echo "{\"fault\": $k, \"node\": $node, \"kind\": \"$kind\", \"t_s\": $(( (fault_ms - sim_start_ms) / 1000 )), \"exit_after_ms\": $(( exited_ms - fault_ms )), \"drain_forced\": $forced, \"restarted_after_ms\": $(( restarted_ms - fault_ms ))}" >>"$FAULTS"
-  measure_hosting "$node" "$log" "${http[$node]}" "$restarted_ms" "$k" "$ready_ms" &
+  measure_hosting "$node" "$log" "${http[$node]}" "$restarted_ms" "$k" "$ready_ms" "$NODE_PID" &
   measurers+=($!)
   STARTED_PIDS+=($!)
   k=$(( k + 1 ))
@@ -215,8 +218,11 @@ refused_resumes = count(r"RESUME_REJECTED|resume refused")
 done = [f for f in faults if not f.get("skipped")]
 ready = [restarts.get(f["fault"], {}).get("ready_ms") for f in done]
 hosting = [restarts.get(f["fault"], {}).get("hosting_ms") for f in done]
-# A restart whose wait for a room the end of the run cut short is not measured (not a miss).
-cut = [restarts.get(f["fault"], {}).get("cut_by_end", False) for f in done]
+# A restart whose wait for a room the end of the run, or the node's next fault, cut short is not
+# measured (not a miss): until then it had hosted nothing, and the time says nothing more.
+why_cut = {f["fault"]: "run ended" if restarts.get(f["fault"], {}).get("cut_by_end") else
+           "faulted again first" if restarts.get(f["fault"], {}).get("cut_by_fault") else None for f in done}
+cut = [why_cut[f["fault"]] is not None for f in done]
 hosting_measured = [h for h, c in zip(hosting, cut) if not c]
 targets = []
 def target(name, value, ok):
@@ -231,7 +237,7 @@ target("requests refused to a client", r.get("requests_refused", "n/a"), r.get("
 target("resume pause p99 ms (<= 3000)", pause["p99"], pause["p99"] <= 3000)
 target("restarted nodes ready ms (<= 10000)", ready, bool(done) and all(x is not None and x <= 10000 for x in ready))
 target("restarted nodes hosting a room again ms (<= 30000)",
-       [h if not c else "not measured (run ended)" for h, c in zip(hosting, cut)],
+       [h if not c else f"not measured ({why_cut[f['fault']]})" for h, c, f in zip(hosting, cut, done)],
        bool(hosting_measured) and all(x is not None and x <= 30000 for x in hosting_measured))
 ok = bool(done) and all(t[2] for t in targets)
 print(f"chaos: SEED={seed}, {bots} bots, {duration} s, matches {match} s, churn {churn}/min; {len(done)} faults "
