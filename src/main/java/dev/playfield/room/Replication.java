@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes hosted rooms' records to the cluster, each a compare-and-set against the bytes this node
- * wrote last. A refused write means another node took the room over (this one was thought dead):
- * {@code onFenced} stops it here. One write in flight per room. Runs on the host's event loop.
+ * wrote last. A refused write whose stored record names another owner (or none) means another
+ * node took the room over (this one was thought dead): {@code onFenced} stops it here. One write in
+ * flight per room. Runs on the host's event loop.
  */
 final class Replication {
 
@@ -58,14 +59,33 @@ final class Replication {
   private Future<Boolean> save(HostedRoom hosted, boolean released) {
     byte[] next = RoomRecords.record(hosted.room, nodeId, hosted.seed).toBuilder()
         .setSavedAtMs(clock.currentTimeMillis()).setReleased(released).build().toByteArray();
-    Future<Boolean> saving = store.replace(hosted.id(), hosted.replicated, next);
+    Future<Boolean> saving = store.replace(hosted.id(), hosted.replicated, next).compose(replaced -> {
+      if (replaced) {
+        hosted.replicated = next;
+        return Future.succeededFuture(true);
+      }
+      return stillOurs(hosted);
+    });
     // Set before the handler is attached: a store that answers at once runs the handler right here.
     hosted.saving = saving;
-    return saving.andThen(done -> {
-      hosted.saving = null;
-      if (done.succeeded() && done.result()) {
-        hosted.replicated = next;
+    return saving.andThen(done -> hosted.saving = null);
+  }
+
+  /**
+   * A refused write is not always another owner: when a member dies mid-write, the cluster retries
+   * the compare-and-set on the new partition owner, which may hold this very write already, and
+   * refuses it. Only a taker writes a record naming another owner, so a record that names this
+   * node is this node's own last write: it becomes the expected value and the room runs on. (Left
+   * unread, a room was stopped here with no taker, and its players waited for a failover that came
+   * only when this node died too.)
+   */
+  private Future<Boolean> stillOurs(HostedRoom hosted) {
+    return store.load(hosted.id()).map(current -> {
+      if (current == null || !nodeId.equals(RoomRecords.owner(current))) {
+        return false;
       }
+      hosted.replicated = current;
+      return true;
     });
   }
 

@@ -23,6 +23,15 @@ public final class RoomRecords {
   }
 
   /** The room as it is now, for replication. Call on the room's thread. */
+  /** The owner a stored record names; empty when the bytes are not a record. */
+  static String owner(byte[] stored) {
+    try {
+      return RoomRecord.parseFrom(stored).getOwner();
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      return "";
+    }
+  }
+
   public static RoomRecord record(Room room, String owner, long seed) {
     return RoomRecord.newBuilder()
         .setRoomId(room.id()).setMode(room.mode().name()).setOwner(owner).setSeed(seed).setTick(room.tick())
