@@ -60,10 +60,6 @@ final class StoreDatabase {
             .with(new NetClientOptions().setConnectTimeout(config.connectTimeoutMs()))
             .connectingTo(target.postgres()).using(vertx).build(), true, false, target.description());
       }
-      // The JDBC client runs a connection's statements one after the other on its context's
-      // worker lane; with every connection on the one context of the caller, the whole pool ran
-      // one statement at a time. A context per connection gives each its own lane.
-      pool.setEventLoopSize(config.poolSize());
       JdbcDataSource h2 = new JdbcDataSource();
       h2.setURL(target.jdbcUrl());
       h2.setUser(target.user());
