@@ -20,8 +20,10 @@ import dev.playfield.protocol.v1.QueueLeft;
 import dev.playfield.protocol.v1.Queued;
 import dev.playfield.protocol.v1.ServerMessage;
 import dev.playfield.protocol.v1.State;
+import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +102,7 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
       case JOIN_PRIVATE_ROOM -> onEnterPrivateRoom(requestId, null, message.getJoinPrivateRoom().getCode());
       case LEAVE_PRIVATE_ROOM -> onLeavePrivateRoom(requestId);
       case START_PRIVATE_ROOM -> onStartPrivateRoom(requestId);
-      case LIST_ROOMS -> onListRooms(requestId, message.getListRooms());
+      case LIST_ROOMS -> onRecord(requestId, "list the rooms", () -> listRooms(message.getListRooms()));
       case BODY_NOT_SET -> connection.reject(ErrorCode.UNKNOWN_MESSAGE, requestId, "the message has no body this server knows");
     }
   }
@@ -239,31 +241,15 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
     if (!inPrivateRoom(requestId)) {
       return;
     }
-    privateRooms.start(playerId, name).onComplete(done -> connection.execute(() -> {
-      if (done.succeeded()) {
-        reply(requestId, ServerMessage.newBuilder().setPrivateRoom(done.result()));
-      } else {
-        refusedOrUnavailable(requestId, "start the private room", done.cause());
-      }
-    }));
+    answer(requestId, "start the private room",
+        privateRooms.start(playerId, name).map(room -> ServerMessage.newBuilder().setPrivateRoom(room)));
   }
 
-  private void onListRooms(int requestId, ListRooms list) {
-    if (playerId == null || phase == Phase.LOGGING_IN) {
-      connection.reject(ErrorCode.NOT_LOGGED_IN, requestId, "log in first");
-      return;
-    }
+  private Future<ServerMessage.Builder> listRooms(ListRooms list) {
     if (list.getLimit() > 100) { // the matchmaker would cap it; a client asking for more has a bug
-      connection.reject(ErrorCode.INVALID_ARGUMENT, requestId, "limit is 1 to 100 (0: 20)");
-      return;
+      return Future.failedFuture(new PlayerRecords.Refused(ErrorCode.INVALID_ARGUMENT, "limit is 1 to 100 (0: 20)"));
     }
-    privateRooms.list(playerId, list).onComplete(done -> connection.execute(() -> {
-      if (done.succeeded()) {
-        reply(requestId, ServerMessage.newBuilder().setRoomList(done.result()));
-      } else {
-        refusedOrUnavailable(requestId, "list the rooms", done.cause());
-      }
-    }));
+    return privateRooms.list(playerId, list).map(rooms -> ServerMessage.newBuilder().setRoomList(rooms));
   }
 
   private boolean inPrivateRoom(int requestId) {
@@ -275,9 +261,12 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
     return true;
   }
 
-  /** The matchmaker refused it (its code goes to the client) or could not be reached (UNAVAILABLE). */
+  /**
+   * It was refused, by this gateway's checks or by the matchmaker (the code goes to the client), or
+   * could not be done (UNAVAILABLE).
+   */
   private void refusedOrUnavailable(int requestId, String what, Throwable cause) {
-    ErrorCode refused = QueueRequests.refusal(cause);
+    ErrorCode refused = cause instanceof PlayerRecords.Refused here ? here.code : QueueRequests.refusal(cause);
     if (refused != null) {
       connection.reject(refused, requestId, cause.getMessage());
     } else {
@@ -315,19 +304,22 @@ final class PlayerSession implements ConnectionListener, SessionHandle {
     reply(requestId, ServerMessage.newBuilder().setMatchLeft(MatchLeft.newBuilder().setRoomId(leftRoom)));
   }
 
-  /** A question about the record, allowed in any phase once logged in. */
-  private void onRecord(int requestId, String what, java.util.function.Supplier<io.vertx.core.Future<ServerMessage.Builder>> ask) {
+  /** A question about the record or the room list, allowed in any phase once logged in. */
+  private void onRecord(int requestId, String what, Supplier<Future<ServerMessage.Builder>> ask) {
     if (playerId == null || phase == Phase.LOGGING_IN) {
       connection.reject(ErrorCode.NOT_LOGGED_IN, requestId, "log in first");
       return;
     }
-    ask.get().onComplete(done -> connection.execute(() -> {
+    answer(requestId, what, ask.get());
+  }
+
+  /** Replies with the answer once it comes, or with why there is none. */
+  private void answer(int requestId, String what, Future<ServerMessage.Builder> asked) {
+    asked.onComplete(done -> connection.execute(() -> {
       if (done.succeeded()) {
         reply(requestId, done.result());
-      } else if (done.cause() instanceof PlayerRecords.Refused refused) {
-        connection.reject(refused.code, requestId, refused.getMessage());
       } else {
-        unavailable(requestId, what, done.cause());
+        refusedOrUnavailable(requestId, what, done.cause());
       }
     }));
   }
